@@ -1,0 +1,73 @@
+/* pw-analysis.h: net analysis, link classes and findings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pw-connector.h"
+#include "pw-document.h"
+#include "pw-finding.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PW_LINK_BALANCED,
+  PW_LINK_UNBALANCED,
+  PW_LINK_UNBALANCED_STEREO,
+  PW_LINK_BALANCED_STEREO,
+  PW_LINK_SPEAKER,
+  PW_LINK_DIGITAL,
+  PW_LINK_BROKEN,
+  PW_LINK_OPEN,
+} PwLinkClass;
+
+typedef enum {
+  PW_END_OPEN,               /* not plugged in */
+  PW_END_MATED,
+  PW_END_GENDER_MISMATCH,
+  PW_END_CONNECTOR_MISMATCH,
+} PwEndState;
+
+typedef struct
+{
+  PwCode     code;
+  PwSeverity severity;
+  int        cable;          /* index in the document, or -1 */
+  int        device;         /* index in the document, or -1 */
+  int        port;           /* index in the device's type, or -1 */
+  int        end;            /* index in the cable's type, or -1 */
+  gboolean   suppressed;
+} PwFinding;
+
+typedef struct _PwAnalysis PwAnalysis;
+
+PwAnalysis       *pw_analysis_new                (PwDocument *document);
+void              pw_analysis_free               (PwAnalysis *self);
+
+guint             pw_analysis_get_n_findings     (PwAnalysis *self);
+const PwFinding  *pw_analysis_get_finding        (PwAnalysis *self,
+                                                  guint       index);
+guint             pw_analysis_count              (PwAnalysis *self,
+                                                  PwSeverity  severity,
+                                                  gboolean    include_suppressed);
+PwLinkClass       pw_analysis_get_link_class     (PwAnalysis *self,
+                                                  guint       cable);
+PwEndState        pw_analysis_get_end_state      (PwAnalysis *self,
+                                                  guint       cable,
+                                                  guint       end);
+/* Which contacts are joined, for drawing: equal numbers are one net. A
+ * port contact that no plug touches gives -1. */
+int               pw_analysis_get_cable_contact_net (PwAnalysis *self,
+                                                     guint       cable,
+                                                     guint       end,
+                                                     guint       contact);
+int               pw_analysis_get_port_contact_net  (PwAnalysis *self,
+                                                     guint       device,
+                                                     guint       port,
+                                                     guint       contact);
+
+const char       *pw_link_class_to_string        (PwLinkClass klass);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwAnalysis, pw_analysis_free)
+
+G_END_DECLS

@@ -1,0 +1,935 @@
+/* pw-format.c: reading and writing .patchwise files
+ *
+ * Reading is all or nothing: the document is built aside and handed over
+ * only when every part of the file checked out. Every error names the
+ * file, the line and column, and the field at fault.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "pw-format.h"
+#include "pw-parse-private.h"
+
+static const char * const known_root_members[] = {
+  "format", "version", "title", "device_types", "cable_types", "devices", "cables",
+  "suppressions", NULL
+};
+static const char * const known_device_members[] = {
+  "id", "type", "name", "x", "y", "phantom_on", "ground_lift_on", NULL
+};
+static const char * const known_cable_members[] = {
+  "id", "type", "label", "length_m", "ends", NULL
+};
+
+/* Position tracking, used only after a failure: the file is parsed once
+ * more with the parser's signals connected, to find where a node stands. */
+
+typedef struct
+{
+  JsonParser *parser;
+  GHashTable *positions;   /* JsonNode*, JsonObject* or JsonArray* → packed line/column */
+  GArray     *stack;       /* guint64, the start of each open container */
+} Tracker;
+
+static guint64
+tracker_current (Tracker *t)
+{
+  return ((guint64) json_parser_get_current_line (t->parser) << 32) |
+         (guint32) json_parser_get_current_pos (t->parser);
+}
+
+static void
+tracker_push_cb (JsonParser *parser,
+                 Tracker    *t)
+{
+  guint64 pos = tracker_current (t);
+
+  g_array_append_val (t->stack, pos);
+}
+
+static void
+tracker_pop (Tracker *t,
+             gpointer container)
+{
+  guint64 pos;
+
+  if (t->stack->len == 0)
+    return;
+  pos = g_array_index (t->stack, guint64, t->stack->len - 1);
+  g_array_set_size (t->stack, t->stack->len - 1);
+  g_hash_table_insert (t->positions, container, GSIZE_TO_POINTER ((gsize) pos + 1));
+}
+
+static void
+tracker_object_end_cb (JsonParser *parser,
+                       JsonObject *object,
+                       Tracker    *t)
+{
+  tracker_pop (t, object);
+}
+
+static void
+tracker_array_end_cb (JsonParser *parser,
+                      JsonArray  *array,
+                      Tracker    *t)
+{
+  tracker_pop (t, array);
+}
+
+static void
+tracker_note_node (Tracker  *t,
+                   JsonNode *node)
+{
+  gpointer pos = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    pos = g_hash_table_lookup (t->positions, json_node_get_object (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    pos = g_hash_table_lookup (t->positions, json_node_get_array (node));
+  if (pos == NULL)
+    pos = GSIZE_TO_POINTER ((gsize) tracker_current (t) + 1);
+  g_hash_table_insert (t->positions, node, pos);
+}
+
+static void
+tracker_member_cb (JsonParser *parser,
+                   JsonObject *object,
+                   const char *name,
+                   Tracker    *t)
+{
+  tracker_note_node (t, json_object_get_member (object, name));
+}
+
+static void
+tracker_element_cb (JsonParser *parser,
+                    JsonArray  *array,
+                    int         index,
+                    Tracker    *t)
+{
+  tracker_note_node (t, json_array_get_element (array, index));
+}
+
+typedef struct
+{
+  char *member;   /* NULL for an array index */
+  guint index;
+} PathStep;
+
+/* Finds, in a second parse of the same text, the node that stands where
+ * @node stood in the first, and returns its line and column. */
+static gboolean
+find_position (const char *data,
+               gsize       length,
+               JsonNode   *node,
+               guint      *line,
+               guint      *column)
+{
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (PathStep));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Tracker t = { 0 };
+  JsonNode *cursor;
+  gboolean found = FALSE;
+  gpointer pos;
+
+  if (node == NULL)
+    return FALSE;
+
+  for (JsonNode *n = node; json_node_get_parent (n) != NULL; n = json_node_get_parent (n))
+    {
+      JsonNode *parent = json_node_get_parent (n);
+      PathStep step = { NULL, 0 };
+
+      if (JSON_NODE_HOLDS_OBJECT (parent))
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *child;
+
+          json_object_iter_init (&iter, json_node_get_object (parent));
+          while (json_object_iter_next (&iter, &name, &child))
+            if (child == n)
+              step.member = g_strdup (name);
+          if (step.member == NULL)
+            goto out;
+        }
+      else
+        {
+          JsonArray *array = json_node_get_array (parent);
+
+          for (step.index = 0; step.index < json_array_get_length (array); step.index++)
+            if (json_array_get_element (array, step.index) == n)
+              break;
+        }
+      g_array_prepend_val (path, step);
+    }
+
+  t.parser = parser;
+  t.positions = g_hash_table_new (NULL, NULL);
+  t.stack = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_signal_connect (parser, "object-start", G_CALLBACK (tracker_push_cb), &t);
+  g_signal_connect (parser, "array-start", G_CALLBACK (tracker_push_cb), &t);
+  g_signal_connect (parser, "object-end", G_CALLBACK (tracker_object_end_cb), &t);
+  g_signal_connect (parser, "array-end", G_CALLBACK (tracker_array_end_cb), &t);
+  g_signal_connect (parser, "object-member", G_CALLBACK (tracker_member_cb), &t);
+  g_signal_connect (parser, "array-element", G_CALLBACK (tracker_element_cb), &t);
+  if (!json_parser_load_from_data (parser, data, length, NULL))
+    goto out;
+
+  cursor = json_parser_get_root (parser);
+  for (guint i = 0; cursor != NULL && i < path->len; i++)
+    {
+      PathStep *step = &g_array_index (path, PathStep, i);
+
+      if (step->member != NULL && JSON_NODE_HOLDS_OBJECT (cursor))
+        cursor = json_object_get_member (json_node_get_object (cursor), step->member);
+      else if (step->member == NULL && JSON_NODE_HOLDS_ARRAY (cursor) &&
+               step->index < json_array_get_length (json_node_get_array (cursor)))
+        cursor = json_array_get_element (json_node_get_array (cursor), step->index);
+      else
+        cursor = NULL;
+    }
+  if (cursor == NULL)
+    goto out;
+
+  if (path->len == 0)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (cursor))
+        pos = g_hash_table_lookup (t.positions, json_node_get_object (cursor));
+      else if (JSON_NODE_HOLDS_ARRAY (cursor))
+        pos = g_hash_table_lookup (t.positions, json_node_get_array (cursor));
+      else
+        pos = NULL;
+    }
+  else
+    pos = g_hash_table_lookup (t.positions, cursor);
+
+  if (pos != NULL)
+    {
+      guint64 packed = GPOINTER_TO_SIZE (pos) - 1;
+
+      *line = packed >> 32;
+      *column = MAX ((guint) (packed & 0xffffffff), 1);
+      found = TRUE;
+    }
+
+out:
+  for (guint i = 0; i < path->len; i++)
+    g_free (g_array_index (path, PathStep, i).member);
+  g_clear_pointer (&t.positions, g_hash_table_unref);
+  g_clear_pointer (&t.stack, g_array_unref);
+  return found;
+}
+
+/* Scans the text before parsing: valid UTF-8, no byte order mark, and no
+ * nesting deeper than a plan ever needs (json-glib recurses per level). */
+static gboolean
+precheck (const char *data,
+          gsize       length,
+          const char *name,
+          GError    **error)
+{
+  const char *end;
+  guint line = 1, column = 1, depth = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  if (length == 0)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s:1:1: the file is empty", name);
+      return FALSE;
+    }
+  if (length > PW_FORMAT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GSIZE_FORMAT " bytes; a plan may be at most %d MiB",
+                   name, length, PW_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s:1:1: the file starts with a byte order mark; save it as UTF-8 without one",
+                   name);
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      for (const char *p = data; p < end; p++)
+        {
+          if (*p == '\n')
+            line++, column = 1;
+          else if (((guchar) *p & 0xc0) != 0x80)
+            column++;
+        }
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s:%u:%u: the file is not valid UTF-8 text", name, line, column);
+      return FALSE;
+    }
+
+  line = 1, column = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        {
+          line++;
+          column = 0;
+          continue;
+        }
+      if (((guchar) c & 0xc0) != 0x80)
+        column++;
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > PW_FORMAT_MAX_DEPTH)
+            {
+              g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                           "%s:%u:%u: nesting deeper than %d levels", name, line, column,
+                           PW_FORMAT_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth > 0)
+            depth--;
+        }
+      else if (c == '\0')
+        {
+          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                       "%s:%u:%u: the file holds a NUL byte: it is not a text file",
+                       name, line, column);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static JsonObject *
+collect_extra (JsonObject         *obj,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (g_strv_contains (known, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+  return extra;
+}
+
+static gboolean
+parse_device (PwDocument     *doc,
+              JsonNode       *node,
+              guint           index,
+              PwParseContext *ctx,
+              GError        **error)
+{
+  g_autofree char *what = g_strdup_printf ("device %u", index + 1);
+  JsonObject *obj;
+  const char *id = NULL, *type_id = NULL, *name = NULL;
+  PwDeviceType *type;
+  PwDevice *device;
+  JsonArray *phantom;
+  double x = 0, y = 0;
+  gboolean has_x = FALSE, has_y = FALSE, lift = FALSE;
+
+  if ((obj = pw_parse_object (ctx, node, what, error)) == NULL ||
+      !pw_parse_string (ctx, obj, "id", TRUE, what, &id, error))
+    return FALSE;
+  g_free (what);
+  what = g_strdup_printf ("device '%s'", id);
+  if (pw_document_lookup_device (doc, id) != NULL)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "id"), error, PW_FORMAT_ERROR_INVALID,
+                          "two devices have the id '%s'", id);
+  if (!pw_parse_string (ctx, obj, "type", TRUE, what, &type_id, error) ||
+      !pw_parse_string (ctx, obj, "name", FALSE, what, &name, error) ||
+      !pw_parse_number (ctx, obj, "x", what, -1e7, 1e7, &x, &has_x, error) ||
+      !pw_parse_number (ctx, obj, "y", what, -1e7, 1e7, &y, &has_y, error) ||
+      !pw_parse_bool (ctx, obj, "ground_lift_on", what, &lift, error) ||
+      (phantom = pw_parse_array (ctx, obj, "phantom_on", FALSE, what, error)) == NULL)
+    return FALSE;
+  if (has_x != has_y)
+    return pw_parse_fail (ctx, node, error, PW_FORMAT_ERROR_INVALID,
+                          "%s has field '%s' but not '%s': give both or neither",
+                          what, has_x ? "x" : "y", has_x ? "y" : "x");
+
+  type = pw_document_resolve_device_type (doc, type_id);
+  if (type == NULL)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "type"), error,
+                          PW_FORMAT_ERROR_UNKNOWN_TYPE,
+                          "%s: type '%s' is not in the plan's device_types, the user library "
+                          "or the built-in catalogue", what, type_id);
+  if (lift && !type->ground_lift)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "ground_lift_on"), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: field 'ground_lift_on' is true, but a '%s' has no ground lift switch",
+                          what, type->id);
+
+  device = pw_device_new (id, type);
+  device->name = g_strdup (name != NULL ? name : type->name);
+  device->x = x;
+  device->y = y;
+  device->has_position = has_x;
+  device->ground_lift_on = lift;
+  device->extra = collect_extra (obj, known_device_members);
+  pw_document_add_device (doc, device);
+
+  for (guint i = 0; i < json_array_get_length (phantom); i++)
+    {
+      JsonNode *el = json_array_get_element (phantom, i);
+      const char *port_id = JSON_NODE_HOLDS_VALUE (el) &&
+                            json_node_get_value_type (el) == G_TYPE_STRING
+                            ? json_node_get_string (el) : NULL;
+      int port = port_id ? pw_device_type_find_port (type, port_id) : -1;
+
+      if (port_id == NULL)
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'phantom_on' must list port ids as strings", what);
+      if (port < 0)
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'phantom_on' names port '%s', which a '%s' does not have",
+                              what, port_id, type->id);
+      if (type->ports[port].phantom != PW_PHANTOM_AVAILABLE)
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'phantom_on' names port '%s', which has no phantom "
+                              "power switch", what, port_id);
+      device->phantom_on[port] = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_cable (PwDocument     *doc,
+             JsonNode       *node,
+             guint           index,
+             PwParseContext *ctx,
+             GError        **error)
+{
+  g_autofree char *what = g_strdup_printf ("cable %u", index + 1);
+  JsonObject *obj, *ends = NULL;
+  JsonNode *ends_node;
+  const char *id = NULL, *type_id = NULL, *label = NULL;
+  PwCableType *type;
+  double length = 0;
+  gboolean has_length = FALSE;
+  g_autoptr(GList) names = NULL;
+  PwCable *cable;
+
+  if ((obj = pw_parse_object (ctx, node, what, error)) == NULL ||
+      !pw_parse_string (ctx, obj, "id", TRUE, what, &id, error))
+    return FALSE;
+  g_free (what);
+  what = g_strdup_printf ("cable %s", id);
+  if (pw_document_lookup_cable (doc, id) != NULL)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "id"), error, PW_FORMAT_ERROR_INVALID,
+                          "two cables have the id '%s'", id);
+  if (!pw_parse_string (ctx, obj, "type", TRUE, what, &type_id, error) ||
+      !pw_parse_string (ctx, obj, "label", FALSE, what, &label, error) ||
+      !pw_parse_number (ctx, obj, "length_m", what, 0, 100000, &length, &has_length, error))
+    return FALSE;
+
+  type = pw_document_resolve_cable_type (doc, type_id);
+  if (type == NULL)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "type"), error,
+                          PW_FORMAT_ERROR_UNKNOWN_TYPE,
+                          "%s: type '%s' is not in the plan's cable_types, the user library "
+                          "or the built-in catalogue", what, type_id);
+
+  ends_node = json_object_get_member (obj, "ends");
+  if (ends_node != NULL && !JSON_NODE_HOLDS_NULL (ends_node))
+    {
+      g_autofree char *ends_what = g_strdup_printf ("%s: field 'ends'", what);
+
+      if ((ends = pw_parse_object (ctx, ends_node, ends_what, error)) == NULL)
+        return FALSE;
+    }
+
+  cable = pw_cable_new (id, type);
+  cable->label = g_strdup (label != NULL ? label : id);
+  cable->length_m = length;
+  cable->has_length = has_length;
+  cable->extra = collect_extra (obj, known_cable_members);
+
+  if (ends != NULL)
+    names = json_object_get_members (ends);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *end_id = l->data;
+      JsonNode *end_node = json_object_get_member (ends, end_id);
+      g_autofree char *end_what = g_strdup_printf ("%s: end %s", what, end_id);
+      int e = pw_cable_type_find_end (type, end_id);
+      const char *device_id = NULL, *port_id = NULL;
+      JsonObject *eobj;
+      PwDevice *device;
+      PwCable *other;
+      int port, other_end = -1;
+
+      if (e < 0)
+        {
+          pw_cable_free (cable);
+          return pw_parse_fail (ctx, end_node, error, PW_FORMAT_ERROR_INVALID,
+                                "%s: a '%s' has no end '%s'", what, type->id, end_id);
+        }
+      if (JSON_NODE_HOLDS_NULL (end_node))
+        continue;
+      if ((eobj = pw_parse_object (ctx, end_node, end_what, error)) == NULL ||
+          !pw_parse_string (ctx, eobj, "device", TRUE, end_what, &device_id, error) ||
+          !pw_parse_string (ctx, eobj, "port", TRUE, end_what, &port_id, error))
+        {
+          pw_cable_free (cable);
+          return FALSE;
+        }
+      device = pw_document_lookup_device (doc, device_id);
+      if (device == NULL)
+        {
+          pw_cable_free (cable);
+          return pw_parse_fail (ctx, json_object_get_member (eobj, "device"), error,
+                                PW_FORMAT_ERROR_INVALID,
+                                "%s names device '%s', which the plan does not have",
+                                end_what, device_id);
+        }
+      port = pw_device_type_find_port (device->type, port_id);
+      if (port < 0)
+        {
+          pw_cable_free (cable);
+          return pw_parse_fail (ctx, json_object_get_member (eobj, "port"), error,
+                                PW_FORMAT_ERROR_INVALID,
+                                "%s names port '%s', which device '%s' does not have",
+                                end_what, port_id, device_id);
+        }
+      other = pw_document_find_cable_at (doc, device, port, &other_end);
+      for (guint k = 0; other == NULL && k < type->n_ends; k++)
+        if (cable->ends[k].device == device && cable->ends[k].port == port)
+          other = cable, other_end = k;
+      if (other != NULL)
+        {
+          g_autofree char *msg =
+            g_strdup_printf ("%s plugs into port '%s' of device '%s', which cable %s end %s "
+                             "already uses: a port takes one plug",
+                             end_what, port_id, device_id, other->id,
+                             other->type->ends[other_end].id);
+
+          pw_cable_free (cable);
+          return pw_parse_fail (ctx, end_node, error, PW_FORMAT_ERROR_INVALID, "%s", msg);
+        }
+      cable->ends[e].device = device;
+      cable->ends[e].port = port;
+    }
+
+  pw_document_add_cable (doc, cable);
+  return TRUE;
+}
+
+static gboolean
+parse_suppressions (PwDocument     *doc,
+                    JsonArray      *array,
+                    PwParseContext *ctx,
+                    GError        **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("suppression %u", i + 1);
+      JsonObject *obj;
+      const char *code = NULL, *cable = NULL;
+
+      if ((obj = pw_parse_object (ctx, json_array_get_element (array, i), what, error)) == NULL ||
+          !pw_parse_string (ctx, obj, "code", TRUE, what, &code, error) ||
+          !pw_parse_string (ctx, obj, "cable", FALSE, what, &cable, error))
+        return FALSE;
+      pw_document_add_suppression (doc, code, cable);
+    }
+  return TRUE;
+}
+
+static PwDocument *
+parse_document (JsonNode       *root_node,
+                PwParseContext *ctx,
+                GError        **error)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  JsonObject *root;
+  const char *format = NULL, *title = NULL;
+  JsonNode *version_node;
+  JsonArray *devices, *cables, *suppressions;
+  gint64 version;
+
+  if ((root = pw_parse_object (ctx, root_node, "the file", error)) == NULL)
+    return NULL;
+  if (!pw_parse_string (ctx, root, "format", TRUE, "the file", &format, error))
+    return NULL;
+  if (!g_str_equal (format, "patchwise"))
+    return pw_parse_fail (ctx, json_object_get_member (root, "format"), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "field 'format' is '%s': this is not a Patchwise plan", format), NULL;
+  version_node = json_object_get_member (root, "version");
+  if (version_node == NULL)
+    return pw_parse_fail (ctx, root_node, error, PW_FORMAT_ERROR_INVALID,
+                          "the file has no field 'version'"), NULL;
+  if (!JSON_NODE_HOLDS_VALUE (version_node) ||
+      json_node_get_value_type (version_node) != G_TYPE_INT64 ||
+      (version = json_node_get_int (version_node)) < 1)
+    return pw_parse_fail (ctx, version_node, error, PW_FORMAT_ERROR_INVALID,
+                          "field 'version' must be a whole number from 1"), NULL;
+  if (version > PW_FORMAT_VERSION)
+    return pw_parse_fail (ctx, version_node, error, PW_FORMAT_ERROR_VERSION,
+                          "the plan is format version %" G_GINT64_FORMAT ", written by a newer "
+                          "Patchwise; this one reads version %d and older",
+                          version, PW_FORMAT_VERSION), NULL;
+  if (!pw_parse_string (ctx, root, "title", FALSE, "the file", &title, error))
+    return NULL;
+  pw_document_set_title (doc, title);
+
+  if ((devices = pw_parse_array (ctx, root, "devices", FALSE, "the file", error)) == NULL ||
+      (cables = pw_parse_array (ctx, root, "cables", FALSE, "the file", error)) == NULL ||
+      (suppressions = pw_parse_array (ctx, root, "suppressions", FALSE, "the file", error)) == NULL)
+    return NULL;
+  if (json_array_get_length (devices) > PW_FORMAT_MAX_DEVICES)
+    return pw_parse_fail (ctx, json_object_get_member (root, "devices"), error,
+                          PW_FORMAT_ERROR_TOO_LARGE, "the plan has %u devices; at most %d are read",
+                          json_array_get_length (devices), PW_FORMAT_MAX_DEVICES), NULL;
+  if (json_array_get_length (cables) > PW_FORMAT_MAX_CABLES)
+    return pw_parse_fail (ctx, json_object_get_member (root, "cables"), error,
+                          PW_FORMAT_ERROR_TOO_LARGE, "the plan has %u cables; at most %d are read",
+                          json_array_get_length (cables), PW_FORMAT_MAX_CABLES), NULL;
+
+  if (!pw_type_set_add_from_json (pw_document_get_types (doc), root, ctx, error))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (devices); i++)
+    if (!parse_device (doc, json_array_get_element (devices, i), i, ctx, error))
+      return NULL;
+  for (guint i = 0; i < json_array_get_length (cables); i++)
+    if (!parse_cable (doc, json_array_get_element (cables, i), i, ctx, error))
+      return NULL;
+  if (!parse_suppressions (doc, suppressions, ctx, error))
+    return NULL;
+
+  {
+    g_autoptr(JsonObject) extra = collect_extra (root, known_root_members);
+
+    pw_document_set_extra (doc, extra);
+  }
+
+  return g_steal_pointer (&doc);
+}
+
+/* json-glib names in-memory data "<data>"; put the file's name there. */
+static void
+rename_syntax_error (GError    **error,
+                     const char *name)
+{
+  const char *msg;
+
+  if (error == NULL || *error == NULL)
+    return;
+  msg = (*error)->message;
+  if (g_str_has_prefix (msg, "<data>:"))
+    {
+      char *renamed = g_strconcat (name, msg + strlen ("<data>"), NULL);
+
+      g_free ((*error)->message);
+      (*error)->message = renamed;
+    }
+  else
+    g_prefix_error (error, "%s: ", name);
+  (*error)->domain = PW_FORMAT_ERROR;
+  (*error)->code = PW_FORMAT_ERROR_SYNTAX;
+}
+
+PwDocument *
+pw_format_load_data (const char  *data,
+                     gsize        length,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  PwParseContext ctx = { 0 };
+  PwDocument *doc;
+  guint line, column;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (display_name == NULL)
+    display_name = "(plan)";
+  if (!precheck (data, length, display_name, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      rename_syntax_error (&local_error, display_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  doc = parse_document (json_parser_get_root (parser), &ctx, &local_error);
+  if (doc == NULL)
+    {
+      if (find_position (data, length, ctx.error_node, &line, &column))
+        g_prefix_error (&local_error, "%s:%u:%u: ", display_name, line, column);
+      else
+        g_prefix_error (&local_error, "%s: ", display_name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return doc;
+}
+
+PwDocument *
+pw_format_load_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX, "%s", local_error->message);
+      return NULL;
+    }
+  return pw_format_load_data (contents, length, path, error);
+}
+
+/* Writing */
+
+static JsonNode *
+number_node (double value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  /* Whole numbers stay whole, so that a file reads back as it was written. */
+  if (value == floor (value) && fabs (value) < 1e15)
+    json_node_set_int (node, (gint64) value);
+  else
+    json_node_set_double (node, value);
+  return node;
+}
+
+static void
+append_extra (JsonObject *obj,
+              JsonObject *extra)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+  json_object_iter_init (&iter, extra);
+  while (json_object_iter_next (&iter, &name, &node))
+    json_object_set_member (obj, name, json_node_copy (node));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static JsonObject *
+embedded_types (PwDocument *doc,
+                gboolean    devices)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  JsonObject *types = json_object_new ();
+
+  if (devices)
+    {
+      for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+        {
+          PwDevice *d = pw_document_get_device (doc, i);
+
+          if (g_hash_table_add (seen, d->type_id))
+            g_ptr_array_add (ids, d->type_id);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < pw_document_get_n_cables (doc); i++)
+        {
+          PwCable *c = pw_document_get_cable (doc, i);
+
+          if (g_hash_table_add (seen, c->type_id))
+            g_ptr_array_add (ids, c->type_id);
+        }
+    }
+  g_ptr_array_sort (ids, compare_strings);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      JsonNode *source = devices
+        ? pw_document_resolve_device_type (doc, id)->source
+        : pw_document_resolve_cable_type (doc, id)->source;
+
+      json_object_set_member (types, id, json_node_copy (source));
+    }
+  return types;
+}
+
+static JsonNode *
+document_to_json (PwDocument *doc)
+{
+  JsonObject *root = json_object_new ();
+  JsonArray *devices = json_array_new ();
+  JsonArray *cables = json_array_new ();
+  GArray *suppressions = pw_document_get_suppressions (doc);
+  JsonNode *node;
+
+  json_object_set_string_member (root, "format", "patchwise");
+  json_object_set_int_member (root, "version", PW_FORMAT_VERSION);
+  json_object_set_string_member (root, "title", pw_document_get_title (doc));
+  json_object_set_object_member (root, "device_types", embedded_types (doc, TRUE));
+  json_object_set_object_member (root, "cable_types", embedded_types (doc, FALSE));
+
+  for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+    {
+      PwDevice *d = pw_document_get_device (doc, i);
+      JsonObject *obj = json_object_new ();
+      JsonArray *phantom = json_array_new ();
+
+      json_object_set_string_member (obj, "id", d->id);
+      json_object_set_string_member (obj, "type", d->type_id);
+      json_object_set_string_member (obj, "name", d->name);
+      if (d->has_position)
+        {
+          json_object_set_member (obj, "x", number_node (d->x));
+          json_object_set_member (obj, "y", number_node (d->y));
+        }
+      for (guint p = 0; p < d->type->n_ports; p++)
+        if (d->phantom_on[p])
+          json_array_add_string_element (phantom, d->type->ports[p].id);
+      json_object_set_array_member (obj, "phantom_on", phantom);
+      json_object_set_boolean_member (obj, "ground_lift_on", d->ground_lift_on);
+      append_extra (obj, d->extra);
+      json_array_add_object_element (devices, obj);
+    }
+  json_object_set_array_member (root, "devices", devices);
+
+  for (guint i = 0; i < pw_document_get_n_cables (doc); i++)
+    {
+      PwCable *c = pw_document_get_cable (doc, i);
+      JsonObject *obj = json_object_new ();
+      JsonObject *ends = json_object_new ();
+
+      json_object_set_string_member (obj, "id", c->id);
+      json_object_set_string_member (obj, "type", c->type_id);
+      json_object_set_string_member (obj, "label", c->label);
+      if (c->has_length)
+        json_object_set_member (obj, "length_m", number_node (c->length_m));
+      for (guint e = 0; e < c->type->n_ends; e++)
+        {
+          JsonObject *end;
+
+          if (c->ends[e].device == NULL)
+            continue;
+          end = json_object_new ();
+          json_object_set_string_member (end, "device", c->ends[e].device->id);
+          json_object_set_string_member (end, "port",
+                                         c->ends[e].device->type->ports[c->ends[e].port].id);
+          json_object_set_object_member (ends, c->type->ends[e].id, end);
+        }
+      json_object_set_object_member (obj, "ends", ends);
+      append_extra (obj, c->extra);
+      json_array_add_object_element (cables, obj);
+    }
+  json_object_set_array_member (root, "cables", cables);
+
+  if (suppressions->len > 0)
+    {
+      JsonArray *list = json_array_new ();
+
+      for (guint i = 0; i < suppressions->len; i++)
+        {
+          PwSuppression *s = &g_array_index (suppressions, PwSuppression, i);
+          JsonObject *obj = json_object_new ();
+
+          json_object_set_string_member (obj, "code", s->code);
+          if (s->cable != NULL)
+            json_object_set_string_member (obj, "cable", s->cable);
+          json_array_add_object_element (list, obj);
+        }
+      json_object_set_array_member (root, "suppressions", list);
+    }
+
+  append_extra (root, pw_document_get_extra (doc));
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
+}
+
+char *
+pw_format_save_data (PwDocument *document,
+                     gsize      *length)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (document), NULL);
+
+  root = document_to_json (document);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  if (length != NULL)
+    *length = strlen (text) + 1;
+  /* End the file with a newline, as text files do. */
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* Writes a temporary file beside @path and renames it over @path, so that
+ * a failed save (full disk, read-only folder) leaves the old file whole. */
+gboolean
+pw_format_save_file (PwDocument  *document,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (document), FALSE);
+
+  data = pw_format_save_data (document, &length);
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local_error))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code, "Could not save “%s”: %s",
+                   path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,45 @@
+/* main.c: a known sub-command runs the command line without a display;
+ * anything else starts the application.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pw-cli.h"
+#include "pw-core.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  pw_core_init ();
+
+  if (argc >= 2 && pw_cli_is_command (argv[1]))
+    return pw_cli_run (argc, argv);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print (_("Usage:\n"
+                 "  patchwise check [--format=text|json] [--strict] FILE…\n"
+                 "\n"
+                 "Plans audio signal chains and checks every cable pin by pin.\n"));
+      return 0;
+    }
+  if (argc >= 2 && g_str_equal (argv[1], "--version"))
+    {
+      g_print ("patchwise %s\n", PW_VERSION);
+      return 0;
+    }
+
+  g_printerr (_("patchwise: this build has no graphical application yet; "
+                "use “patchwise check FILE”.\n"));
+  return 2;
+}

@@ -1,0 +1,385 @@
+/* pw-document.c: a plan — devices, cables and the types they use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pw-document.h"
+
+struct _PwDocument
+{
+  GObject     parent_instance;
+
+  char       *title;
+  PwTypeSet  *types;             /* the document's own embedded types */
+  GPtrArray  *devices;           /* PwDevice, owned */
+  GPtrArray  *cables;            /* PwCable, owned */
+  GHashTable *device_by_id;
+  GHashTable *cable_by_id;
+  GHashTable *plugged;           /* (device, port) → cable end, see plug_key () */
+  GArray     *suppressions;      /* PwSuppression */
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (PwDocument, pw_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+PwDevice *
+pw_device_new (const char   *id,
+               PwDeviceType *type)
+{
+  PwDevice *device = g_new0 (PwDevice, 1);
+
+  device->id = g_strdup (id);
+  device->type = pw_device_type_ref (type);
+  device->type_id = g_strdup (type->id);
+  device->phantom_on = g_new0 (gboolean, MAX (type->n_ports, 1));
+  return device;
+}
+
+void
+pw_device_free (PwDevice *device)
+{
+  if (device == NULL)
+    return;
+  g_free (device->id);
+  g_free (device->type_id);
+  g_clear_pointer (&device->type, pw_device_type_unref);
+  g_free (device->name);
+  g_free (device->phantom_on);
+  g_clear_pointer (&device->extra, json_object_unref);
+  g_free (device);
+}
+
+PwCable *
+pw_cable_new (const char  *id,
+              PwCableType *type)
+{
+  PwCable *cable = g_new0 (PwCable, 1);
+
+  cable->id = g_strdup (id);
+  cable->type = pw_cable_type_ref (type);
+  cable->type_id = g_strdup (type->id);
+  cable->ends = g_new0 (PwPlug, type->n_ends);
+  return cable;
+}
+
+void
+pw_cable_free (PwCable *cable)
+{
+  if (cable == NULL)
+    return;
+  g_free (cable->id);
+  g_free (cable->type_id);
+  g_clear_pointer (&cable->type, pw_cable_type_unref);
+  g_free (cable->label);
+  g_free (cable->ends);
+  g_clear_pointer (&cable->extra, json_object_unref);
+  g_free (cable);
+}
+
+static void
+suppression_clear (gpointer data)
+{
+  PwSuppression *s = data;
+
+  g_free (s->code);
+  g_free (s->cable);
+}
+
+static void
+pw_document_finalize (GObject *object)
+{
+  PwDocument *self = (PwDocument *) object;
+
+  g_free (self->title);
+  g_clear_pointer (&self->types, pw_type_set_unref);
+  g_clear_pointer (&self->plugged, g_hash_table_unref);
+  g_clear_pointer (&self->device_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->cable_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->cables, g_ptr_array_unref);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  g_clear_pointer (&self->suppressions, g_array_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (pw_document_parent_class)->finalize (object);
+}
+
+static void
+pw_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PwDocument *self = PW_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PwDocument *self = PW_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      pw_document_set_title (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_document_class_init (PwDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pw_document_finalize;
+  object_class->get_property = pw_document_get_property;
+  object_class->set_property = pw_document_set_property;
+
+  /**
+   * PwDocument:title:
+   *
+   * The plan's title, printed in the title block of every export.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static guint
+plug_hash (gconstpointer key)
+{
+  const PwPlug *plug = key;
+
+  return g_direct_hash (plug->device) ^ (guint) plug->port * 2654435761u;
+}
+
+static gboolean
+plug_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const PwPlug *pa = a, *pb = b;
+
+  return pa->device == pb->device && pa->port == pb->port;
+}
+
+static void
+pw_document_init (PwDocument *self)
+{
+  self->title = g_strdup ("");
+  self->types = pw_type_set_new ();
+  self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_device_free);
+  self->cables = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_cable_free);
+  self->device_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->cable_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->plugged = g_hash_table_new (plug_hash, plug_equal);
+  self->suppressions = g_array_new (FALSE, TRUE, sizeof (PwSuppression));
+  g_array_set_clear_func (self->suppressions, suppression_clear);
+}
+
+PwDocument *
+pw_document_new (void)
+{
+  return g_object_new (PW_TYPE_DOCUMENT, NULL);
+}
+
+const char *
+pw_document_get_title (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+void
+pw_document_set_title (PwDocument *self,
+                       const char *title)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+
+  if (title == NULL)
+    title = "";
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+PwTypeSet *
+pw_document_get_types (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  return self->types;
+}
+
+/* Look-up order: the document's own types, the user library, then the
+ * built-in catalogue (DESIGN.md §4). */
+PwDeviceType *
+pw_document_resolve_device_type (PwDocument *self,
+                                 const char *id)
+{
+  PwDeviceType *type;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  if ((type = pw_type_set_lookup_device (self->types, id)) != NULL ||
+      (type = pw_type_set_lookup_device (pw_catalogue_get_user (), id)) != NULL)
+    return type;
+  return pw_type_set_lookup_device (pw_catalogue_get_builtin (), id);
+}
+
+PwCableType *
+pw_document_resolve_cable_type (PwDocument *self,
+                                const char *id)
+{
+  PwCableType *type;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  if ((type = pw_type_set_lookup_cable (self->types, id)) != NULL ||
+      (type = pw_type_set_lookup_cable (pw_catalogue_get_user (), id)) != NULL)
+    return type;
+  return pw_type_set_lookup_cable (pw_catalogue_get_builtin (), id);
+}
+
+guint
+pw_document_get_n_devices (PwDocument *self)
+{
+  return self->devices->len;
+}
+
+PwDevice *
+pw_document_get_device (PwDocument *self,
+                        guint       index)
+{
+  g_return_val_if_fail (index < self->devices->len, NULL);
+  return g_ptr_array_index (self->devices, index);
+}
+
+PwDevice *
+pw_document_lookup_device (PwDocument *self,
+                           const char *id)
+{
+  return g_hash_table_lookup (self->device_by_id, id);
+}
+
+void
+pw_document_add_device (PwDocument *self,
+                        PwDevice   *device)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (pw_document_lookup_device (self, device->id) == NULL);
+
+  device->index = self->devices->len;
+  g_ptr_array_add (self->devices, device);
+  g_hash_table_insert (self->device_by_id, device->id, device);
+}
+
+guint
+pw_document_get_n_cables (PwDocument *self)
+{
+  return self->cables->len;
+}
+
+PwCable *
+pw_document_get_cable (PwDocument *self,
+                       guint       index)
+{
+  g_return_val_if_fail (index < self->cables->len, NULL);
+  return g_ptr_array_index (self->cables, index);
+}
+
+PwCable *
+pw_document_lookup_cable (PwDocument *self,
+                          const char *id)
+{
+  return g_hash_table_lookup (self->cable_by_id, id);
+}
+
+/* The cable must not plug into a port another cable already uses: a port
+ * takes one plug. The loader checks that before adding. */
+void
+pw_document_add_cable (PwDocument *self,
+                       PwCable    *cable)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (pw_document_lookup_cable (self, cable->id) == NULL);
+
+  cable->index = self->cables->len;
+  g_ptr_array_add (self->cables, cable);
+  g_hash_table_insert (self->cable_by_id, cable->id, cable);
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    if (cable->ends[e].device != NULL)
+      g_hash_table_insert (self->plugged, &cable->ends[e], cable);
+}
+
+PwCable *
+pw_document_find_cable_at (PwDocument *self,
+                           PwDevice   *device,
+                           int         port,
+                           int        *end)
+{
+  PwPlug key = { device, port };
+  PwCable *cable = g_hash_table_lookup (self->plugged, &key);
+
+  if (cable != NULL && end != NULL)
+    {
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        if (cable->ends[e].device == device && cable->ends[e].port == port)
+          *end = e;
+    }
+  return cable;
+}
+
+GArray *
+pw_document_get_suppressions (PwDocument *self)
+{
+  return self->suppressions;
+}
+
+void
+pw_document_add_suppression (PwDocument *self,
+                             const char *code,
+                             const char *cable)
+{
+  PwSuppression s = { g_strdup (code), g_strdup (cable) };
+
+  g_array_append_val (self->suppressions, s);
+}
+
+JsonObject *
+pw_document_get_extra (PwDocument *self)
+{
+  return self->extra;
+}
+
+void
+pw_document_set_extra (PwDocument *self,
+                       JsonObject *extra)
+{
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra ? json_object_ref (extra) : NULL;
+}

@@ -1,0 +1,103 @@
+/* pw-document.h: a plan — devices, cables and the types they use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "pw-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char         *id;
+  char         *type_id;
+  PwDeviceType *type;
+  char         *name;
+  double        x;
+  double        y;
+  gboolean      has_position;
+  gboolean     *phantom_on;      /* one per port of the type */
+  gboolean      ground_lift_on;
+  JsonObject   *extra;           /* members this version does not know, kept for saving */
+  guint         index;           /* position in the document, kept current by it */
+} PwDevice;
+
+typedef struct
+{
+  PwDevice *device;              /* NULL: the end is not plugged in */
+  int       port;
+} PwPlug;
+
+typedef struct
+{
+  char        *id;
+  char        *type_id;
+  PwCableType *type;
+  char        *label;
+  double       length_m;
+  gboolean     has_length;
+  PwPlug      *ends;             /* one per end of the type */
+  JsonObject  *extra;
+  guint        index;
+} PwCable;
+
+typedef struct
+{
+  char *code;
+  char *cable;                   /* NULL: every cable */
+} PwSuppression;
+
+PwDevice   *pw_device_new        (const char   *id,
+                                  PwDeviceType *type);
+void        pw_device_free       (PwDevice     *device);
+PwCable    *pw_cable_new         (const char   *id,
+                                  PwCableType  *type);
+void        pw_cable_free        (PwCable      *cable);
+
+#define PW_TYPE_DOCUMENT (pw_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (PwDocument, pw_document, PW, DOCUMENT, GObject)
+
+PwDocument *pw_document_new                (void);
+const char *pw_document_get_title          (PwDocument *self);
+void        pw_document_set_title          (PwDocument *self,
+                                            const char *title);
+PwTypeSet  *pw_document_get_types          (PwDocument *self);
+PwDeviceType *pw_document_resolve_device_type (PwDocument *self,
+                                               const char *id);
+PwCableType *pw_document_resolve_cable_type   (PwDocument *self,
+                                               const char *id);
+
+guint       pw_document_get_n_devices      (PwDocument *self);
+PwDevice   *pw_document_get_device         (PwDocument *self,
+                                            guint       index);
+PwDevice   *pw_document_lookup_device      (PwDocument *self,
+                                            const char *id);
+void        pw_document_add_device         (PwDocument *self,
+                                            PwDevice   *device);
+
+guint       pw_document_get_n_cables       (PwDocument *self);
+PwCable    *pw_document_get_cable          (PwDocument *self,
+                                            guint       index);
+PwCable    *pw_document_lookup_cable       (PwDocument *self,
+                                            const char *id);
+void        pw_document_add_cable          (PwDocument *self,
+                                            PwCable    *cable);
+PwCable    *pw_document_find_cable_at      (PwDocument *self,
+                                            PwDevice   *device,
+                                            int         port,
+                                            int        *end);
+
+GArray     *pw_document_get_suppressions   (PwDocument *self);
+void        pw_document_add_suppression    (PwDocument *self,
+                                            const char *code,
+                                            const char *cable);
+JsonObject *pw_document_get_extra          (PwDocument *self);
+void        pw_document_set_extra          (PwDocument *self,
+                                            JsonObject *extra);
+
+G_END_DECLS

@@ -1,0 +1,582 @@
+/* pw-types.c: device types, cable types and the sets that hold them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "pw-errors.h"
+#include "pw-parse-private.h"
+#include "pw-types.h"
+
+static const char * const direction_names[] = { "out", "in", "insert", "passive" };
+static const char * const signal_names[] = {
+  "analog", "aes3", "spdif", "adat", "midi", "dmx", "usb", "network"
+};
+static const char * const level_names[] = {
+  NULL, "mic", "instrument", "line_consumer", "line_pro", "headphone", "speaker", "phono"
+};
+static const char * const output_names[] = {
+  "single_ended", "balanced", "impedance_balanced", "floating"
+};
+static const char * const input_names[] = { "single_ended", "differential" };
+static const char * const phantom_names[] = { NULL, "available", "requires", "harmed" };
+static const char * const kind_names[] = { "cable", "adapter" };
+
+const char *
+pw_direction_to_string (PwDirection dir)
+{
+  return direction_names[dir];
+}
+
+const char *
+pw_signal_to_string (PwSignal signal)
+{
+  return signal_names[signal];
+}
+
+const char *
+pw_level_to_string (PwLevel level)
+{
+  return level == PW_LEVEL_NONE ? "none" : level_names[level];
+}
+
+const char *
+pw_output_kind_to_string (PwOutputKind kind)
+{
+  return output_names[kind];
+}
+
+gboolean
+pw_signal_is_digital (PwSignal signal)
+{
+  return signal != PW_SIGNAL_ANALOG;
+}
+
+/* Device types */
+
+PwDeviceType *
+pw_device_type_ref (PwDeviceType *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+device_type_clear (PwDeviceType *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->category);
+  for (guint i = 0; i < self->n_ports; i++)
+    {
+      g_free (self->ports[i].id);
+      g_free (self->ports[i].label);
+    }
+  g_free (self->ports);
+  for (guint i = 0; i < self->n_bridges; i++)
+    g_free (self->bridges[i].contacts);
+  g_free (self->bridges);
+  g_free (self->contact_offset);
+  g_clear_pointer (&self->source, json_node_unref);
+}
+
+void
+pw_device_type_unref (PwDeviceType *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) device_type_clear);
+}
+
+int
+pw_device_type_find_port (const PwDeviceType *self,
+                          const char         *port_id)
+{
+  for (guint i = 0; i < self->n_ports; i++)
+    if (strcmp (self->ports[i].id, port_id) == 0)
+      return i;
+  return -1;
+}
+
+int
+pw_port_type_find_role (const PwPortType *port,
+                        PwRole            role)
+{
+  for (guint c = 0; c < port->family->n_contacts; c++)
+    if (port->roles[c] == role)
+      return c;
+  return -1;
+}
+
+gboolean
+pw_port_type_has_role (const PwPortType *port,
+                       PwRole            role)
+{
+  return pw_port_type_find_role (port, role) >= 0;
+}
+
+static gboolean
+port_has_pair (const PwPortType *port)
+{
+  return (pw_port_type_has_role (port, PW_ROLE_HOT) && pw_port_type_has_role (port, PW_ROLE_COLD)) ||
+         (pw_port_type_has_role (port, PW_ROLE_LEFT_HOT) &&
+          pw_port_type_has_role (port, PW_ROLE_LEFT_COLD)) ||
+         (pw_port_type_has_role (port, PW_ROLE_RIGHT_HOT) &&
+          pw_port_type_has_role (port, PW_ROLE_RIGHT_COLD));
+}
+
+static gboolean
+parse_port (PwDeviceType   *type,
+            PwPortType     *port,
+            guint           index,
+            JsonNode       *node,
+            PwParseContext *ctx,
+            GError        **error)
+{
+  PwConnectorTable *table = pw_connector_table_get_default ();
+  g_autofree char *what = g_strdup_printf ("device type '%s': port %u", type->id, index + 1);
+  JsonObject *obj, *pins;
+  JsonNode *pins_node;
+  const char *id = NULL, *label = NULL, *connector = NULL, *gender = NULL;
+  int value;
+  g_autoptr(GList) names = NULL;
+
+  if ((obj = pw_parse_object (ctx, node, what, error)) == NULL)
+    return FALSE;
+  if (!pw_parse_string (ctx, obj, "id", TRUE, what, &id, error))
+    return FALSE;
+  g_free (what);
+  what = g_strdup_printf ("device type '%s': port '%s'", type->id, id);
+  if (pw_device_type_find_port (type, id) >= 0)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "id"), error,
+                          PW_FORMAT_ERROR_INVALID, "device type '%s' has two ports with id '%s'",
+                          type->id, id);
+  port->id = g_strdup (id);
+
+  if (!pw_parse_string (ctx, obj, "label", FALSE, what, &label, error))
+    return FALSE;
+  port->label = g_strdup (label != NULL ? label : id);
+
+  value = -1;
+  if (!pw_parse_enum (ctx, obj, "direction", what, direction_names,
+                      G_N_ELEMENTS (direction_names), &value, error))
+    return FALSE;
+  if (value < 0)
+    return pw_parse_fail (ctx, node, error, PW_FORMAT_ERROR_INVALID,
+                          "%s has no field 'direction'", what);
+  port->direction = value;
+
+  if (!pw_parse_string (ctx, obj, "connector", TRUE, what, &connector, error))
+    return FALSE;
+  port->family = pw_connector_table_lookup (table, connector);
+  if (port->family == NULL)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "connector"), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: connector '%s' is not a known connector family", what, connector);
+
+  if (!pw_parse_string (ctx, obj, "gender", TRUE, what, &gender, error))
+    return FALSE;
+  if (!pw_gender_from_string (gender, &port->gender))
+    return pw_parse_fail (ctx, json_object_get_member (obj, "gender"), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: field 'gender' is '%s'; it must be 'male' or 'female'", what, gender);
+  if (port->family->female_only && port->gender == PW_GENDER_MALE)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "gender"), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: a '%s' connector is female only", what, port->family->id);
+
+  value = PW_SIGNAL_ANALOG;
+  if (!pw_parse_enum (ctx, obj, "signal", what, signal_names, G_N_ELEMENTS (signal_names),
+                      &value, error))
+    return FALSE;
+  port->signal = value;
+
+  value = PW_LEVEL_NONE;
+  if (!pw_parse_enum (ctx, obj, "level", what, level_names, G_N_ELEMENTS (level_names),
+                      &value, error))
+    return FALSE;
+  port->level = value;
+  value = port->level;
+  if (!pw_parse_enum (ctx, obj, "jack_level", what, level_names, G_N_ELEMENTS (level_names),
+                      &value, error))
+    return FALSE;
+  port->jack_level = value;
+
+  value = PW_PHANTOM_NONE;
+  if (!pw_parse_enum (ctx, obj, "phantom", what, phantom_names, G_N_ELEMENTS (phantom_names),
+                      &value, error))
+    return FALSE;
+  port->phantom = value;
+
+  if (!pw_parse_bool (ctx, obj, "se_adapter_safe", what, &port->se_adapter_safe, error))
+    return FALSE;
+
+  pins_node = json_object_get_member (obj, "pins");
+  if (pins_node == NULL)
+    return pw_parse_fail (ctx, node, error, PW_FORMAT_ERROR_INVALID,
+                          "%s has no field 'pins'", what);
+  {
+    g_autofree char *pins_what = g_strdup_printf ("%s: field 'pins'", what);
+
+    if ((pins = pw_parse_object (ctx, pins_node, pins_what, error)) == NULL)
+      return FALSE;
+  }
+  for (guint c = 0; c < PW_MAX_CONTACTS; c++)
+    port->roles[c] = PW_ROLE_NC;
+  names = json_object_get_members (pins);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *role_node = json_object_get_member (pins, l->data);
+      int c = pw_family_find_contact (port->family, l->data);
+      const char *role_name;
+
+      if (c < 0)
+        return pw_parse_fail (ctx, role_node, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: pin '%s' is not a contact of a '%s' connector",
+                              what, (const char *) l->data, port->family->id);
+      role_name = JSON_NODE_HOLDS_VALUE (role_node) &&
+                  json_node_get_value_type (role_node) == G_TYPE_STRING
+                  ? json_node_get_string (role_node) : NULL;
+      if (role_name == NULL || !pw_role_from_string (role_name, &port->roles[c]))
+        return pw_parse_fail (ctx, role_node, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: pin '%s' has role '%s', which is not a known role",
+                              what, (const char *) l->data, role_name ? role_name : "(not a string)");
+    }
+
+  value = port_has_pair (port) ? PW_OUTPUT_BALANCED : PW_OUTPUT_SINGLE_ENDED;
+  if (!pw_parse_enum (ctx, obj, "output", what, output_names, G_N_ELEMENTS (output_names),
+                      &value, error))
+    return FALSE;
+  port->output = value;
+
+  value = port_has_pair (port) ? PW_INPUT_DIFFERENTIAL : PW_INPUT_SINGLE_ENDED;
+  if (!pw_parse_enum (ctx, obj, "input", what, input_names, G_N_ELEMENTS (input_names),
+                      &value, error))
+    return FALSE;
+  port->input = value;
+
+  return TRUE;
+}
+
+static gboolean
+parse_contact_ref (const char     *str,
+                   guint           n_items,
+                   const char *  (*item_id) (gconstpointer owner, guint i),
+                   const PwFamily *(*item_family) (gconstpointer owner, guint i),
+                   gconstpointer   owner,
+                   PwContactRef   *ref)
+{
+  const char *dot = strrchr (str, '.');
+  g_autofree char *item = NULL;
+
+  /* Contact names have no dots but item ids might; split at the last dot. */
+  if (dot == NULL)
+    return FALSE;
+  item = g_strndup (str, dot - str);
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (g_str_equal (item_id (owner, i), item))
+        {
+          int c = pw_family_find_contact (item_family (owner, i), dot + 1);
+
+          if (c < 0)
+            return FALSE;
+          ref->port = i;
+          ref->contact = c;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static const char *
+device_port_id (gconstpointer owner, guint i)
+{
+  return ((const PwDeviceType *) owner)->ports[i].id;
+}
+
+static const PwFamily *
+device_port_family (gconstpointer owner, guint i)
+{
+  return ((const PwDeviceType *) owner)->ports[i].family;
+}
+
+static gboolean
+parse_join_list (JsonArray      *array,
+                 const char     *what,
+                 guint           n_items,
+                 const char *  (*item_id) (gconstpointer owner, guint i),
+                 const PwFamily *(*item_family) (gconstpointer owner, guint i),
+                 gconstpointer   owner,
+                 guint          *n_out,
+                 PwContactRef  **out,
+                 PwParseContext *ctx,
+                 GError        **error)
+{
+  guint n = json_array_get_length (array);
+
+  if (n < 2)
+    return pw_parse_fail (ctx, NULL, error, PW_FORMAT_ERROR_INVALID,
+                          "%s must join at least two contacts", what);
+  *out = g_new0 (PwContactRef, n);
+  *n_out = n;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *el = json_array_get_element (array, i);
+      const char *str = JSON_NODE_HOLDS_VALUE (el) &&
+                        json_node_get_value_type (el) == G_TYPE_STRING
+                        ? json_node_get_string (el) : NULL;
+
+      if (str == NULL || !parse_contact_ref (str, n_items, item_id, item_family, owner, &(*out)[i]))
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: '%s' does not name a contact as \"%s.contact\"",
+                              what, str ? str : "(not a string)",
+                              item_id == device_port_id ? "port" : "end");
+    }
+  return TRUE;
+}
+
+static void
+compute_offsets (guint          n,
+                 const PwFamily *(*item_family) (gconstpointer owner, guint i),
+                 gconstpointer  owner,
+                 guint        **offsets,
+                 guint         *total)
+{
+  *offsets = g_new (guint, n + 1);
+  *total = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      (*offsets)[i] = *total;
+      *total += item_family (owner, i)->n_contacts;
+    }
+  (*offsets)[n] = *total;
+}
+
+PwDeviceType *
+pw_device_type_parse (const char     *id,
+                      JsonNode       *node,
+                      PwParseContext *ctx,
+                      GError        **error)
+{
+  g_autoptr(PwDeviceType) self = g_atomic_rc_box_new0 (PwDeviceType);
+  g_autofree char *what = g_strdup_printf ("device type '%s'", id);
+  JsonObject *obj;
+  JsonArray *ports, *bridges;
+  const char *name = NULL, *category = NULL;
+
+  self->id = g_strdup (id);
+  if ((obj = pw_parse_object (ctx, node, what, error)) == NULL)
+    return NULL;
+  self->source = json_node_ref (node);
+
+  if (!pw_parse_string (ctx, obj, "name", FALSE, what, &name, error) ||
+      !pw_parse_string (ctx, obj, "category", FALSE, what, &category, error) ||
+      !pw_parse_bool (ctx, obj, "earthed", what, &self->earthed, error) ||
+      !pw_parse_bool (ctx, obj, "ground_lift", what, &self->ground_lift, error))
+    return NULL;
+  self->name = g_strdup (name != NULL ? name : id);
+  self->category = g_strdup (category != NULL ? category : "other");
+
+  if ((ports = pw_parse_array (ctx, obj, "ports", TRUE, what, error)) == NULL ||
+      (bridges = pw_parse_array (ctx, obj, "bridges", FALSE, what, error)) == NULL)
+    return NULL;
+  if (json_array_get_length (ports) > G_MAXUINT16)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "ports"), error,
+                          PW_FORMAT_ERROR_TOO_LARGE, "%s has too many ports", what), NULL;
+
+  self->ports = g_new0 (PwPortType, json_array_get_length (ports));
+  for (guint i = 0; i < json_array_get_length (ports); i++)
+    {
+      if (!parse_port (self, &self->ports[i], i, json_array_get_element (ports, i), ctx, error))
+        {
+          /* Keep what was allocated so that clearing frees it. */
+          self->n_ports = i + 1;
+          return NULL;
+        }
+      self->n_ports = i + 1;
+    }
+
+  self->bridges = g_new0 (PwBridge, json_array_get_length (bridges));
+  for (guint i = 0; i < json_array_get_length (bridges); i++)
+    {
+      JsonNode *el = json_array_get_element (bridges, i);
+      g_autofree char *bwhat = g_strdup_printf ("%s: bridge %u", what, i + 1);
+      PwBridge *bridge = &self->bridges[i];
+
+      self->n_bridges = i + 1;
+      if (!JSON_NODE_HOLDS_ARRAY (el))
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s must be an array of \"port.contact\" strings", bwhat), NULL;
+      ctx->current = el;
+      if (!parse_join_list (json_node_get_array (el), bwhat, self->n_ports, device_port_id,
+                            device_port_family, self, &bridge->n_contacts, &bridge->contacts,
+                            ctx, error))
+        return NULL;
+    }
+
+  compute_offsets (self->n_ports, device_port_family, self, &self->contact_offset,
+                   &self->n_contacts);
+
+  return g_steal_pointer (&self);
+}
+
+/* Cable types */
+
+PwCableType *
+pw_cable_type_ref (PwCableType *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+cable_type_clear (PwCableType *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  for (guint i = 0; i < self->n_ends; i++)
+    {
+      g_free (self->ends[i].id);
+      g_free (self->ends[i].label);
+    }
+  g_free (self->ends);
+  for (guint i = 0; i < self->n_wires; i++)
+    g_free (self->wires[i].joins);
+  g_free (self->wires);
+  g_free (self->contact_offset);
+  g_clear_pointer (&self->source, json_node_unref);
+}
+
+void
+pw_cable_type_unref (PwCableType *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) cable_type_clear);
+}
+
+int
+pw_cable_type_find_end (const PwCableType *self,
+                        const char        *end_id)
+{
+  for (guint i = 0; i < self->n_ends; i++)
+    if (strcmp (self->ends[i].id, end_id) == 0)
+      return i;
+  return -1;
+}
+
+static const char *
+cable_end_id (gconstpointer owner, guint i)
+{
+  return ((const PwCableType *) owner)->ends[i].id;
+}
+
+static const PwFamily *
+cable_end_family (gconstpointer owner, guint i)
+{
+  return ((const PwCableType *) owner)->ends[i].family;
+}
+
+PwCableType *
+pw_cable_type_parse (const char     *id,
+                     JsonNode       *node,
+                     PwParseContext *ctx,
+                     GError        **error)
+{
+  PwConnectorTable *table = pw_connector_table_get_default ();
+  g_autoptr(PwCableType) self = g_atomic_rc_box_new0 (PwCableType);
+  g_autofree char *what = g_strdup_printf ("cable type '%s'", id);
+  JsonObject *obj;
+  JsonArray *ends, *wires;
+  const char *name = NULL;
+  int kind = PW_CABLE_KIND_CABLE;
+
+  self->id = g_strdup (id);
+  if ((obj = pw_parse_object (ctx, node, what, error)) == NULL)
+    return NULL;
+  self->source = json_node_ref (node);
+
+  if (!pw_parse_string (ctx, obj, "name", FALSE, what, &name, error) ||
+      !pw_parse_enum (ctx, obj, "kind", what, kind_names, G_N_ELEMENTS (kind_names), &kind, error) ||
+      !pw_parse_bool (ctx, obj, "balanced", what, &self->balanced, error) ||
+      !pw_parse_number (ctx, obj, "capacitance_pf_per_m", what, 0, 1e6,
+                        &self->capacitance_pf_per_m, NULL, error))
+    return NULL;
+  self->name = g_strdup (name != NULL ? name : id);
+  self->kind = kind;
+
+  if ((ends = pw_parse_array (ctx, obj, "ends", TRUE, what, error)) == NULL ||
+      (wires = pw_parse_array (ctx, obj, "wires", TRUE, what, error)) == NULL)
+    return NULL;
+  if (json_array_get_length (ends) == 0 || json_array_get_length (ends) > 16)
+    return pw_parse_fail (ctx, json_object_get_member (obj, "ends"), error,
+                          PW_FORMAT_ERROR_INVALID, "%s must have 1 to 16 ends", what), NULL;
+
+  self->ends = g_new0 (PwCableEndType, json_array_get_length (ends));
+  for (guint i = 0; i < json_array_get_length (ends); i++)
+    {
+      JsonNode *el = json_array_get_element (ends, i);
+      g_autofree char *ewhat = g_strdup_printf ("%s: end %u", what, i + 1);
+      PwCableEndType *end = &self->ends[i];
+      const char *end_id = NULL, *connector = NULL, *gender = NULL, *label = NULL;
+      JsonObject *eobj;
+
+      if ((eobj = pw_parse_object (ctx, el, ewhat, error)) == NULL ||
+          !pw_parse_string (ctx, eobj, "id", TRUE, ewhat, &end_id, error))
+        return NULL;
+      if (pw_cable_type_find_end (self, end_id) >= 0)
+        return pw_parse_fail (ctx, json_object_get_member (eobj, "id"), error,
+                              PW_FORMAT_ERROR_INVALID, "%s has two ends with id '%s'",
+                              what, end_id), NULL;
+      g_free (ewhat);
+      ewhat = g_strdup_printf ("%s: end '%s'", what, end_id);
+      if (!pw_parse_string (ctx, eobj, "connector", TRUE, ewhat, &connector, error) ||
+          !pw_parse_string (ctx, eobj, "gender", TRUE, ewhat, &gender, error) ||
+          !pw_parse_string (ctx, eobj, "label", FALSE, ewhat, &label, error))
+        return NULL;
+      end->family = pw_connector_table_lookup (table, connector);
+      if (end->family == NULL)
+        return pw_parse_fail (ctx, json_object_get_member (eobj, "connector"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s: connector '%s' is not a known connector family",
+                              ewhat, connector), NULL;
+      if (!pw_gender_from_string (gender, &end->gender))
+        return pw_parse_fail (ctx, json_object_get_member (eobj, "gender"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'gender' is '%s'; it must be 'male' or 'female'",
+                              ewhat, gender), NULL;
+      if (end->family->female_only && end->gender == PW_GENDER_MALE)
+        return pw_parse_fail (ctx, json_object_get_member (eobj, "gender"), error,
+                              PW_FORMAT_ERROR_INVALID, "%s: a '%s' connector is female only",
+                              ewhat, end->family->id), NULL;
+      end->id = g_strdup (end_id);
+      end->label = g_strdup (label != NULL ? label : end_id);
+      self->n_ends = i + 1;
+    }
+
+  self->wires = g_new0 (PwWire, json_array_get_length (wires));
+  for (guint i = 0; i < json_array_get_length (wires); i++)
+    {
+      JsonNode *el = json_array_get_element (wires, i);
+      g_autofree char *wwhat = g_strdup_printf ("%s: wire %u", what, i + 1);
+      PwWire *wire = &self->wires[i];
+      JsonObject *wobj;
+      JsonArray *join;
+      double pair = 0;
+
+      self->n_wires = i + 1;
+      if ((wobj = pw_parse_object (ctx, el, wwhat, error)) == NULL ||
+          (join = pw_parse_array (ctx, wobj, "join", TRUE, wwhat, error)) == NULL ||
+          !pw_parse_number (ctx, wobj, "pair", wwhat, 0, 1000, &pair, NULL, error) ||
+          !pw_parse_bool (ctx, wobj, "shield", wwhat, &wire->shield, error))
+        return NULL;
+      wire->pair = (int) pair;
+      ctx->current = json_object_get_member (wobj, "join");
+      if (!parse_join_list (join, wwhat, self->n_ends, cable_end_id, cable_end_family, self,
+                            &wire->n_joins, &wire->joins, ctx, error))
+        return NULL;
+    }
+
+  compute_offsets (self->n_ends, cable_end_family, self, &self->contact_offset,
+                   &self->n_contacts);
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,213 @@
+/* pw-types.h: device types, cable types and the sets that hold them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "pw-connector.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PW_DIRECTION_OUT,
+  PW_DIRECTION_IN,
+  PW_DIRECTION_INSERT,
+  PW_DIRECTION_PASSIVE,
+} PwDirection;
+
+typedef enum {
+  PW_SIGNAL_ANALOG,
+  PW_SIGNAL_AES3,
+  PW_SIGNAL_SPDIF,
+  PW_SIGNAL_ADAT,
+  PW_SIGNAL_MIDI,
+  PW_SIGNAL_DMX,
+  PW_SIGNAL_USB,
+  PW_SIGNAL_NETWORK,
+} PwSignal;
+
+typedef enum {
+  PW_LEVEL_NONE,
+  PW_LEVEL_MIC,
+  PW_LEVEL_INSTRUMENT,
+  PW_LEVEL_LINE_CONSUMER,
+  PW_LEVEL_LINE_PRO,
+  PW_LEVEL_HEADPHONE,
+  PW_LEVEL_SPEAKER,
+  PW_LEVEL_PHONO,
+} PwLevel;
+
+typedef enum {
+  PW_OUTPUT_SINGLE_ENDED,
+  PW_OUTPUT_BALANCED,
+  PW_OUTPUT_IMPEDANCE_BALANCED,
+  PW_OUTPUT_FLOATING,
+} PwOutputKind;
+
+typedef enum {
+  PW_INPUT_SINGLE_ENDED,
+  PW_INPUT_DIFFERENTIAL,
+} PwInputKind;
+
+typedef enum {
+  PW_PHANTOM_NONE,
+  PW_PHANTOM_AVAILABLE,
+  PW_PHANTOM_REQUIRES,
+  PW_PHANTOM_HARMED,
+} PwPhantom;
+
+typedef struct
+{
+  char           *id;
+  char           *label;
+  PwDirection     direction;
+  const PwFamily *family;
+  PwGender        gender;
+  PwSignal        signal;
+  PwLevel         level;
+  PwLevel         jack_level;      /* combo: the jack part's level */
+  PwOutputKind    output;          /* resolved: the default applied */
+  PwInputKind     input;           /* resolved: the default applied */
+  PwPhantom       phantom;
+  gboolean        se_adapter_safe;
+  PwRole          roles[PW_MAX_CONTACTS];
+} PwPortType;
+
+typedef struct
+{
+  guint16 port;
+  guint8  contact;
+} PwContactRef;
+
+typedef struct
+{
+  guint         n_contacts;
+  PwContactRef *contacts;
+} PwBridge;
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  char       *category;
+  gboolean    earthed;
+  gboolean    ground_lift;
+  guint       n_ports;
+  PwPortType *ports;
+  guint       n_bridges;
+  PwBridge   *bridges;
+  guint       n_contacts;          /* sum over the ports */
+  guint      *contact_offset;      /* per port: index of its first contact */
+  JsonNode   *source;              /* the JSON it was read from, written back on save */
+} PwDeviceType;
+
+typedef struct
+{
+  char           *id;
+  char           *label;
+  const PwFamily *family;
+  PwGender        gender;
+} PwCableEndType;
+
+typedef struct
+{
+  guint         n_joins;
+  PwContactRef *joins;             /* port = end index */
+  int           pair;              /* 0 = none */
+  gboolean      shield;
+} PwWire;
+
+typedef enum {
+  PW_CABLE_KIND_CABLE,
+  PW_CABLE_KIND_ADAPTER,
+} PwCableKind;
+
+typedef struct
+{
+  char           *id;
+  char           *name;
+  PwCableKind     kind;
+  gboolean        balanced;
+  double          capacitance_pf_per_m;   /* 0 = unknown */
+  guint           n_ends;
+  PwCableEndType *ends;
+  guint           n_wires;
+  PwWire         *wires;
+  guint           n_contacts;
+  guint          *contact_offset;  /* per end */
+  JsonNode       *source;
+} PwCableType;
+
+/* Where a parse went wrong: the node at fault, so that the caller can find
+ * its line and column. */
+typedef struct
+{
+  JsonNode *error_node;
+  JsonNode *current;    /* the object being read: where a missing field is reported */
+} PwParseContext;
+
+const char   *pw_direction_to_string     (PwDirection dir);
+const char   *pw_signal_to_string        (PwSignal    signal);
+const char   *pw_level_to_string         (PwLevel     level);
+const char   *pw_output_kind_to_string   (PwOutputKind kind);
+gboolean      pw_signal_is_digital       (PwSignal    signal);
+
+PwDeviceType *pw_device_type_ref         (PwDeviceType *self);
+void          pw_device_type_unref       (PwDeviceType *self);
+PwDeviceType *pw_device_type_parse       (const char     *id,
+                                          JsonNode       *node,
+                                          PwParseContext *ctx,
+                                          GError        **error);
+int           pw_device_type_find_port   (const PwDeviceType *self,
+                                          const char         *port_id);
+gboolean      pw_port_type_has_role      (const PwPortType *port,
+                                          PwRole            role);
+int           pw_port_type_find_role     (const PwPortType *port,
+                                          PwRole            role);
+
+PwCableType  *pw_cable_type_ref          (PwCableType *self);
+void          pw_cable_type_unref        (PwCableType *self);
+PwCableType  *pw_cable_type_parse        (const char     *id,
+                                          JsonNode       *node,
+                                          PwParseContext *ctx,
+                                          GError        **error);
+int           pw_cable_type_find_end     (const PwCableType *self,
+                                          const char        *end_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwDeviceType, pw_device_type_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwCableType, pw_cable_type_unref)
+
+/* A set of types by id: the built-in catalogue, a user library, or the
+ * types embedded in a document. */
+typedef struct _PwTypeSet PwTypeSet;
+
+PwTypeSet    *pw_type_set_new            (void);
+PwTypeSet    *pw_type_set_ref            (PwTypeSet *self);
+void          pw_type_set_unref          (PwTypeSet *self);
+gboolean      pw_type_set_add_from_json  (PwTypeSet      *self,
+                                          JsonObject     *root,
+                                          PwParseContext *ctx,
+                                          GError        **error);
+void          pw_type_set_add_device_type (PwTypeSet    *self,
+                                           PwDeviceType *type);
+void          pw_type_set_add_cable_type (PwTypeSet   *self,
+                                          PwCableType *type);
+PwDeviceType *pw_type_set_lookup_device  (PwTypeSet  *self,
+                                          const char *id);
+PwCableType  *pw_type_set_lookup_cable   (PwTypeSet  *self,
+                                          const char *id);
+GPtrArray    *pw_type_set_list_device_types (PwTypeSet *self);
+GPtrArray    *pw_type_set_list_cable_types  (PwTypeSet *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwTypeSet, pw_type_set_unref)
+
+/* The built-in catalogue (compiled in) and the user library
+ * ($XDG_DATA_HOME/patchwise/library/ *.json). */
+PwTypeSet    *pw_catalogue_get_builtin   (void);
+PwTypeSet    *pw_catalogue_get_user      (void);
+void          pw_catalogue_set_user_dir  (const char *dir);
+
+G_END_DECLS

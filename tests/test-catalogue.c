@@ -1,0 +1,184 @@
+/* test-catalogue.c: the built-in catalogue loads, and holds what an audio
+ * engineer expects to find in it, wired as the references say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pw-types.h"
+
+static PwTypeSet *builtin;
+
+static const PwPortType *
+port_of (const char *type_id,
+         const char *port_id)
+{
+  PwDeviceType *type = pw_type_set_lookup_device (builtin, type_id);
+  int p;
+
+  g_assert_nonnull (type);
+  p = pw_device_type_find_port (type, port_id);
+  g_assert_cmpint (p, >=, 0);
+  return &type->ports[p];
+}
+
+static const char *
+role_at (const PwPortType *port,
+         const char       *contact)
+{
+  int c = pw_family_find_contact (port->family, contact);
+
+  g_assert_cmpint (c, >=, 0);
+  return pw_role_to_string (port->roles[c]);
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(GPtrArray) devices = pw_type_set_list_device_types (builtin);
+  g_autoptr(GPtrArray) cables = pw_type_set_list_cable_types (builtin);
+
+  g_assert_cmpuint (devices->len, >=, 45);
+  g_assert_cmpuint (cables->len, >=, 30);
+}
+
+static void
+test_required_types (void)
+{
+  static const char * const devices[] = {
+    "dynamic-mic", "condenser-mic", "ribbon-mic-vintage", "stereo-mic-xlr5", "passive-di",
+    "active-di", "electric-guitar", "electric-bass", "keyboard", "turntable", "cd-player",
+    "streamer", "phone", "laptop", "small-mixer", "live-desk-16", "dj-mixer", "interface-2in",
+    "interface-8in", "headphone-amp", "headphones-35", "headphones-635", "headphones-44",
+    "headphones-xlr4", "headphones-dual-xlr", "powered-monitor", "passive-speaker", "power-amp",
+    "guitar-amp", "stage-box-16", "wall-plate-xlr-trs", "patchbay-trs-8", "mic-splitter",
+    "aes3-recorder", "midi-controller", "midi-sound-module",
+  };
+  static const char * const cables[] = {
+    "xlr-f-m", "xlr-f-trs", "xlr-m-trs", "trs-trs", "ts-ts", "trs-ts", "xlr-f-ts", "rca-rca",
+    "rca-ts", "trs35-2rca", "trs35-trs35", "adapter-35-635", "insert-y", "nl4-nl4",
+    "nl4-binding", "aes3-110", "spdif-coax", "toslink", "midi", "xlr4-ext", "pentaconn-trs35",
+    "trs35-pentaconn", "pentaconn-2xlr3", "trrs25-pentaconn", "usb-a-b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (pw_type_set_lookup_device (builtin, devices[i]) == NULL)
+      g_error ("device type %s is missing", devices[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (cables); i++)
+    if (pw_type_set_lookup_cable (builtin, cables[i]) == NULL)
+      g_error ("cable type %s is missing", cables[i]);
+}
+
+static void
+test_pinouts (void)
+{
+  const PwPortType *p;
+
+  /* XLR: pin 1 shield, 2 hot, 3 cold; outputs male (AES14). */
+  p = port_of ("dynamic-mic", "out");
+  g_assert_cmpstr (p->family->id, ==, "xlr3");
+  g_assert_cmpint (p->gender, ==, PW_GENDER_MALE);
+  g_assert_cmpstr (role_at (p, "1"), ==, "ground");
+  g_assert_cmpstr (role_at (p, "2"), ==, "hot");
+  g_assert_cmpstr (role_at (p, "3"), ==, "cold");
+  g_assert_cmpint (p->output, ==, PW_OUTPUT_BALANCED);
+
+  g_assert_cmpint (port_of ("condenser-mic", "out")->phantom, ==, PW_PHANTOM_REQUIRES);
+  g_assert_cmpint (port_of ("ribbon-mic-vintage", "out")->phantom, ==, PW_PHANTOM_HARMED);
+
+  /* 4.4 mm Pentaconn: T L+, R1 L−, R2 R+, R3 R−, S ground. */
+  p = port_of ("headphones-44", "in");
+  g_assert_cmpstr (role_at (p, "tip"), ==, "left_hot");
+  g_assert_cmpstr (role_at (p, "ring1"), ==, "left_cold");
+  g_assert_cmpstr (role_at (p, "ring2"), ==, "right_hot");
+  g_assert_cmpstr (role_at (p, "ring3"), ==, "right_cold");
+  g_assert_cmpstr (role_at (p, "sleeve"), ==, "ground");
+
+  /* XLR-4 headphones: 1 L+, 2 L−, 3 R+, 4 R−. */
+  p = port_of ("headphones-xlr4", "in");
+  g_assert_cmpstr (role_at (p, "1"), ==, "left_hot");
+  g_assert_cmpstr (role_at (p, "4"), ==, "right_cold");
+
+  /* A phone's headphone socket: stereo on one ground. */
+  p = port_of ("phone", "phones");
+  g_assert_cmpstr (role_at (p, "tip"), ==, "left");
+  g_assert_cmpstr (role_at (p, "ring"), ==, "right");
+  g_assert_cmpstr (role_at (p, "sleeve"), ==, "ground");
+  g_assert_cmpint (p->output, ==, PW_OUTPUT_SINGLE_ENDED);
+
+  /* A small mixer's combo input: the XLR half is mic level, the jack half line. */
+  p = port_of ("small-mixer", "ch1");
+  g_assert_cmpstr (p->family->id, ==, "combo");
+  g_assert_cmpint (p->level, ==, PW_LEVEL_MIC);
+  g_assert_cmpint (p->jack_level, !=, PW_LEVEL_MIC);
+  g_assert_cmpint (p->phantom, ==, PW_PHANTOM_AVAILABLE);
+  g_assert_cmpint (p->input, ==, PW_INPUT_DIFFERENTIAL);
+
+  /* Insert: tip send, ring return. */
+  p = port_of ("small-mixer", "ins1");
+  g_assert_cmpint (p->direction, ==, PW_DIRECTION_INSERT);
+  g_assert_cmpstr (role_at (p, "tip"), ==, "send");
+  g_assert_cmpstr (role_at (p, "ring"), ==, "return");
+
+  /* MIDI: current loop on pins 4 and 5. */
+  p = port_of ("midi-controller", "midi-out");
+  g_assert_cmpstr (p->family->id, ==, "din5");
+  g_assert_cmpint (p->signal, ==, PW_SIGNAL_MIDI);
+}
+
+static void
+test_cables (void)
+{
+  PwCableType *c;
+
+  c = pw_type_set_lookup_cable (builtin, "xlr-f-m");
+  g_assert_true (c->balanced);
+  g_assert_cmpuint (c->n_ends, ==, 2);
+
+  c = pw_type_set_lookup_cable (builtin, "insert-y");
+  g_assert_cmpuint (c->n_ends, ==, 3);
+
+  /* XLR to TS: pins 1 and 3 joined. */
+  c = pw_type_set_lookup_cable (builtin, "xlr-f-ts");
+  {
+    gboolean joined = FALSE;
+    int a = pw_cable_type_find_end (c, "a");
+
+    g_assert_cmpint (a, >=, 0);
+    for (guint w = 0; w < c->n_wires; w++)
+      {
+        gboolean has1 = FALSE, has3 = FALSE;
+
+        for (guint j = 0; j < c->wires[w].n_joins; j++)
+          {
+            if (c->wires[w].joins[j].port != a)
+              continue;
+            has1 |= c->wires[w].joins[j].contact == 0;
+            has3 |= c->wires[w].joins[j].contact == 2;
+          }
+        joined |= has1 && has3;
+      }
+    g_assert_true (joined);
+  }
+
+  c = pw_type_set_lookup_cable (builtin, "aes3-110");
+  g_assert_cmpstr (c->ends[0].family->id, ==, "xlr3");
+  c = pw_type_set_lookup_cable (builtin, "adapter-35-635");
+  g_assert_cmpint (c->kind, ==, PW_CABLE_KIND_ADAPTER);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  builtin = pw_catalogue_get_builtin ();
+
+  g_test_add_func ("/catalogue/counts", test_counts);
+  g_test_add_func ("/catalogue/required-types", test_required_types);
+  g_test_add_func ("/catalogue/pinouts", test_pinouts);
+  g_test_add_func ("/catalogue/cables", test_cables);
+
+  return g_test_run ();
+}
