@@ -174,12 +174,25 @@ port_contact_net (PwAnalysis *self,
   return self->node_net[uf_find (self->parent, node)];
 }
 
+/* The net of the contact that carries @role. A combo port holds each role
+ * twice, once per half: the half that is mated counts. */
 static int
 port_role_net (PwAnalysis *self,
                int         gport,
                PwRole      role)
 {
-  return port_contact_net (self, gport, pw_port_type_find_role (port_info (self, gport)->type, role));
+  const PwPortType *type = port_info (self, gport)->type;
+
+  for (guint c = 0; c < type->family->n_contacts; c++)
+    {
+      int net;
+
+      if (type->roles[c] != role)
+        continue;
+      if ((net = port_contact_net (self, gport, c)) >= 0)
+        return net;
+    }
+  return -1;
 }
 
 /* Whether @net holds a sink of @gport with @role. */
@@ -433,7 +446,13 @@ build_nets (PwAnalysis *self)
               if (!self->mated[node] || role == PW_ROLE_NC)
                 continue;
 
-              if (pw_role_is_reference (role))
+              /* A speaker's negative terminal is the return of a floating
+               * load, not a ground: at an input it is a signal terminal, so
+               * that swapped speaker leads read as inverted polarity. */
+              if (port->direction == PW_DIRECTION_IN &&
+                  (role == PW_ROLE_SPK1_NEG || role == PW_ROLE_SPK2_NEG))
+                it.kind = ITEM_SINK;
+              else if (pw_role_is_reference (role))
                 it.kind = ITEM_REFERENCE;
               else if (port->direction == PW_DIRECTION_OUT)
                 it.kind = (role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED)

@@ -184,7 +184,7 @@ static const PwCodeInfo codes[PW_N_CODES] = {
   },
   [PW_CODE_UNBALANCED_SOURCE] = {
     "unbalanced-source", PW_SEVERITY_INFO,
-    N_("A balanced cable cannot make an unbalanced output balanced"),
+    N_("Unbalanced source: a balanced cable or input cannot make it balanced"),
     N_("The source is unbalanced, so the link is unbalanced whatever the cable or the input. "
        "Wiring the source's ground to the input's cold leg on its own conductor still keeps "
        "most of the hum rejection."),

@@ -115,6 +115,52 @@ tracker_element_cb (JsonParser *parser,
   tracker_note_node (t, json_array_get_element (array, index));
 }
 
+static gboolean
+is_delimiter (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == ',' || c == '}' || c == ']' || c == ':';
+}
+
+/* json-glib reports where the scanner stands after a value; step back to
+ * where the value begins, which is where a person looks. */
+static guint
+scalar_start_column (const char *data,
+                     gsize       length,
+                     guint       line,
+                     guint       column)
+{
+  gsize line_start = 0, line_end, p;
+  guint n;
+
+  for (n = 1; n < line && line_start < length; line_start++)
+    if (data[line_start] == '\n')
+      n++;
+  for (line_end = line_start; line_end < length && data[line_end] != '\n'; line_end++)
+    ;
+  if (line_end == line_start)
+    return column;
+
+  p = MIN (line_start + column - 1, line_end);
+  if (p > line_start && (p == line_end || is_delimiter (data[p])))
+    p--;
+  while (p > line_start && is_delimiter (data[p]))
+    p--;
+  if (data[p] == '"')
+    {
+      /* Back to the opening quote, past escaped ones. */
+      for (p = p - 1; p > line_start; p--)
+        if (data[p] == '"' && data[p - 1] != '\\')
+          break;
+    }
+  else
+    {
+      while (p > line_start && (g_ascii_isalnum (data[p - 1]) || data[p - 1] == '.' ||
+                                data[p - 1] == '+' || data[p - 1] == '-'))
+        p--;
+    }
+  return g_utf8_strlen (data + line_start, p - line_start) + 1;
+}
+
 typedef struct
 {
   char *member;   /* NULL for an array index */
@@ -204,7 +250,22 @@ find_position (const char *data,
       else if (JSON_NODE_HOLDS_ARRAY (cursor))
         pos = g_hash_table_lookup (t.positions, json_node_get_array (cursor));
       else
-        pos = NULL;
+        {
+          /* A bare value as the whole file: point at where it starts. */
+          gsize i = 0;
+
+          while (i < length && g_ascii_isspace (data[i]))
+            i++;
+          *line = 1;
+          for (gsize k = 0; k < i; k++)
+            if (data[k] == '\n')
+              (*line)++;
+          *column = 1;
+          while (i > 0 && data[i - 1] != '\n')
+            i--, (*column)++;
+          found = TRUE;
+          goto out;
+        }
     }
   else
     pos = g_hash_table_lookup (t.positions, cursor);
@@ -215,6 +276,8 @@ find_position (const char *data,
 
       *line = packed >> 32;
       *column = MAX ((guint) (packed & 0xffffffff), 1);
+      if (JSON_NODE_HOLDS_VALUE (cursor) || JSON_NODE_HOLDS_NULL (cursor))
+        *column = scalar_start_column (data, length, *line, *column);
       found = TRUE;
     }
 
@@ -226,8 +289,86 @@ out:
   return found;
 }
 
-/* Scans the text before parsing: valid UTF-8, no byte order mark, and no
- * nesting deeper than a plan ever needs (json-glib recurses per level). */
+/* Where the scan stands: a line and a column counted in characters. */
+typedef struct
+{
+  guint line;
+  guint column;
+} TextPos;
+
+static TextPos
+position_of (const char *data,
+             gsize       offset)
+{
+  TextPos pos = { 1, 1 };
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        pos.line++, pos.column = 1;
+      else if (((guchar) data[i] & 0xc0) != 0x80)
+        pos.column++;
+    }
+  return pos;
+}
+
+/* One open object or array during the scan, with the keys seen so far. */
+typedef struct
+{
+  gboolean    is_object;
+  gboolean    expect_key;
+  GArray     *keys;       /* gsize pairs: offset and length of each key */
+  GHashTable *set;        /* the keys, once there are too many to compare one by one */
+} Frame;
+
+#define FRAME_LINEAR_KEYS 32
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->keys, g_array_unref);
+  g_clear_pointer (&frame->set, g_hash_table_unref);
+}
+
+static gboolean
+frame_has_key (Frame      *frame,
+               const char *data,
+               gsize       start,
+               gsize       len)
+{
+  if (frame->keys == NULL)
+    frame->keys = g_array_new (FALSE, FALSE, sizeof (gsize));
+  if (frame->keys->len >= 2 * FRAME_LINEAR_KEYS)
+    {
+      char *key = g_strndup (data + start, len);
+
+      if (frame->set == NULL)
+        {
+          frame->set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < frame->keys->len; i += 2)
+            g_hash_table_add (frame->set, g_strndup (data + g_array_index (frame->keys, gsize, i),
+                                                     g_array_index (frame->keys, gsize, i + 1)));
+        }
+      return !g_hash_table_add (frame->set, key);
+    }
+  for (guint i = 0; i < frame->keys->len; i += 2)
+    {
+      gsize other = g_array_index (frame->keys, gsize, i);
+
+      if (g_array_index (frame->keys, gsize, i + 1) == len && memcmp (data + other, data + start, len) == 0)
+        return TRUE;
+    }
+  g_array_append_val (frame->keys, start);
+  g_array_append_val (frame->keys, len);
+  return FALSE;
+}
+
+/* Scans the text before parsing: something there, no NUL byte, valid
+ * UTF-8, no byte order mark, no nesting deeper than a plan ever needs
+ * (json-glib recurses per level), and no field named twice in one object
+ * (json-glib would keep the last silently and lose the first). */
 static gboolean
 precheck (const char *data,
           gsize       length,
@@ -235,10 +376,14 @@ precheck (const char *data,
           GError    **error)
 {
   const char *end;
-  guint line = 1, column = 1, depth = 0;
+  g_autoptr(GArray) stack = NULL;
   gboolean in_string = FALSE, escaped = FALSE;
+  gsize string_start = 0, i;
+  TextPos pos;
 
-  if (length == 0)
+  for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
+    ;
+  if (i == length)
     {
       g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
                    "%s:1:1: the file is empty", name);
@@ -258,33 +403,27 @@ precheck (const char *data,
                    name);
       return FALSE;
     }
+  /* The first bad byte decides the message: a NUL or broken UTF-8. */
   if (!g_utf8_validate_len (data, length, &end))
     {
-      for (const char *p = data; p < end; p++)
-        {
-          if (*p == '\n')
-            line++, column = 1;
-          else if (((guchar) *p & 0xc0) != 0x80)
-            column++;
-        }
-      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
-                   "%s:%u:%u: the file is not valid UTF-8 text", name, line, column);
+      pos = position_of (data, end - data);
+      if (*end == '\0')
+        g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                     "%s:%u:%u: the file holds a NUL byte: it is not a text file",
+                     name, pos.line, pos.column);
+      else
+        g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                     "%s:%u:%u: the file is not valid UTF-8 text", name, pos.line, pos.column);
       return FALSE;
     }
 
-  line = 1, column = 0;
-  for (gsize i = 0; i < length; i++)
+  stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  g_array_set_clear_func (stack, frame_clear);
+  for (i = 0; i < length; i++)
     {
       char c = data[i];
+      Frame *top = stack->len ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
 
-      if (c == '\n')
-        {
-          line++;
-          column = 0;
-          continue;
-        }
-      if (((guchar) c & 0xc0) != 0x80)
-        column++;
       if (in_string)
         {
           if (escaped)
@@ -292,32 +431,51 @@ precheck (const char *data,
           else if (c == '\\')
             escaped = TRUE;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              if (top != NULL && top->is_object && top->expect_key)
+                {
+                  top->expect_key = FALSE;
+                  if (frame_has_key (top, data, string_start + 1, i - string_start - 1))
+                    {
+                      g_autofree char *key = g_strndup (data + string_start + 1,
+                                                        i - string_start - 1);
+
+                      pos = position_of (data, string_start);
+                      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_INVALID,
+                                   "%s:%u:%u: field '%s' appears twice in the same object",
+                                   name, pos.line, pos.column, key);
+                      return FALSE;
+                    }
+                }
+            }
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          string_start = i;
+        }
       else if (c == '{' || c == '[')
         {
-          if (++depth > PW_FORMAT_MAX_DEPTH)
+          Frame frame = { c == '{', c == '{', NULL };
+
+          if (stack->len >= PW_FORMAT_MAX_DEPTH)
             {
+              pos = position_of (data, i);
               g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
-                           "%s:%u:%u: nesting deeper than %d levels", name, line, column,
+                           "%s:%u:%u: nesting deeper than %d levels", name, pos.line, pos.column,
                            PW_FORMAT_MAX_DEPTH);
               return FALSE;
             }
+          g_array_append_val (stack, frame);
         }
       else if (c == '}' || c == ']')
         {
-          if (depth > 0)
-            depth--;
+          if (stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
         }
-      else if (c == '\0')
-        {
-          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
-                       "%s:%u:%u: the file holds a NUL byte: it is not a text file",
-                       name, line, column);
-          return FALSE;
-        }
+      else if (c == ',' && top != NULL && top->is_object)
+        top->expect_key = TRUE;
     }
   return TRUE;
 }
@@ -592,9 +750,17 @@ parse_document (JsonNode       *root_node,
   if (version_node == NULL)
     return pw_parse_fail (ctx, root_node, error, PW_FORMAT_ERROR_INVALID,
                           "the file has no field 'version'"), NULL;
-  if (!JSON_NODE_HOLDS_VALUE (version_node) ||
-      json_node_get_value_type (version_node) != G_TYPE_INT64 ||
-      (version = json_node_get_int (version_node)) < 1)
+  if (JSON_NODE_HOLDS_VALUE (version_node) &&
+      json_node_get_value_type (version_node) == G_TYPE_DOUBLE &&
+      json_node_get_double (version_node) == floor (json_node_get_double (version_node)) &&
+      fabs (json_node_get_double (version_node)) < 1e9)
+    version = (gint64) json_node_get_double (version_node);
+  else if (JSON_NODE_HOLDS_VALUE (version_node) &&
+           json_node_get_value_type (version_node) == G_TYPE_INT64)
+    version = json_node_get_int (version_node);
+  else
+    version = 0;
+  if (version < 1)
     return pw_parse_fail (ctx, version_node, error, PW_FORMAT_ERROR_INVALID,
                           "field 'version' must be a whole number from 1"), NULL;
   if (version > PW_FORMAT_VERSION)

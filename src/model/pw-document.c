@@ -24,6 +24,13 @@ struct _PwDocument
 G_DEFINE_FINAL_TYPE (PwDocument, pw_document, G_TYPE_OBJECT)
 
 enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_TITLE,
   N_PROPS
@@ -167,6 +174,16 @@ pw_document_class_init (PwDocumentClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PwDocument::changed:
+   *
+   * Emitted after an edit (or its undo or redo) changed the plan, so that
+   * views re-run the checks and redraw.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static guint
@@ -354,6 +371,151 @@ pw_document_find_cable_at (PwDocument *self,
   return cable;
 }
 
+static void
+renumber_devices (PwDocument *self,
+                  guint       from)
+{
+  for (guint i = from; i < self->devices->len; i++)
+    ((PwDevice *) g_ptr_array_index (self->devices, i))->index = i;
+}
+
+static void
+renumber_cables (PwDocument *self,
+                 guint       from)
+{
+  for (guint i = from; i < self->cables->len; i++)
+    ((PwCable *) g_ptr_array_index (self->cables, i))->index = i;
+}
+
+void
+pw_document_insert_device (PwDocument *self,
+                           PwDevice   *device,
+                           guint       index)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (index <= self->devices->len);
+  g_return_if_fail (pw_document_lookup_device (self, device->id) == NULL);
+
+  g_ptr_array_insert (self->devices, index, device);
+  g_hash_table_insert (self->device_by_id, device->id, device);
+  renumber_devices (self, index);
+}
+
+/* Takes the device out of the plan and hands it to the caller. No cable
+ * may still be plugged into it. */
+PwDevice *
+pw_document_steal_device (PwDocument *self,
+                          PwDevice   *device)
+{
+  guint index;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (g_ptr_array_index (self->devices, device->index) == device, NULL);
+
+  for (guint p = 0; p < device->type->n_ports; p++)
+    g_return_val_if_fail (pw_document_find_cable_at (self, device, p, NULL) == NULL, NULL);
+
+  index = device->index;
+  g_hash_table_remove (self->device_by_id, device->id);
+  g_ptr_array_steal_index (self->devices, index);
+  renumber_devices (self, index);
+  return device;
+}
+
+void
+pw_document_insert_cable (PwDocument *self,
+                          PwCable    *cable,
+                          guint       index)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (index <= self->cables->len);
+  g_return_if_fail (pw_document_lookup_cable (self, cable->id) == NULL);
+
+  g_ptr_array_insert (self->cables, index, cable);
+  g_hash_table_insert (self->cable_by_id, cable->id, cable);
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    if (cable->ends[e].device != NULL)
+      g_hash_table_insert (self->plugged, &cable->ends[e], cable);
+  renumber_cables (self, index);
+}
+
+/* Takes the cable out of the plan, its ends still naming where they were
+ * plugged, so that putting it back restores them. */
+PwCable *
+pw_document_steal_cable (PwDocument *self,
+                         PwCable    *cable)
+{
+  guint index;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (g_ptr_array_index (self->cables, cable->index) == cable, NULL);
+
+  index = cable->index;
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    if (cable->ends[e].device != NULL)
+      g_hash_table_remove (self->plugged, &cable->ends[e]);
+  g_hash_table_remove (self->cable_by_id, cable->id);
+  g_ptr_array_steal_index (self->cables, index);
+  renumber_cables (self, index);
+  return cable;
+}
+
+/* Plugs a cable end into a port (device NULL: pulls it out). The port
+ * must be free. */
+void
+pw_document_set_plug (PwDocument *self,
+                      PwCable    *cable,
+                      guint       end,
+                      PwDevice   *device,
+                      int         port)
+{
+  PwPlug *plug;
+
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (end < cable->type->n_ends);
+  g_return_if_fail (device == NULL ||
+                    pw_document_find_cable_at (self, device, port, NULL) == NULL);
+
+  plug = &cable->ends[end];
+  if (plug->device != NULL)
+    g_hash_table_remove (self->plugged, plug);
+  plug->device = device;
+  plug->port = device ? port : 0;
+  if (device != NULL)
+    g_hash_table_insert (self->plugged, plug, cable);
+}
+
+char *
+pw_document_make_device_id (PwDocument *self,
+                            const char *stem)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s%u", stem, n);
+
+      if (pw_document_lookup_device (self, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+char *
+pw_document_make_cable_id (PwDocument *self)
+{
+  for (guint n = self->cables->len + 1;; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("C%u", n);
+
+      if (pw_document_lookup_cable (self, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+void
+pw_document_emit_changed (PwDocument *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 GArray *
 pw_document_get_suppressions (PwDocument *self)
 {
@@ -368,6 +530,14 @@ pw_document_add_suppression (PwDocument *self,
   PwSuppression s = { g_strdup (code), g_strdup (cable) };
 
   g_array_append_val (self->suppressions, s);
+}
+
+void
+pw_document_remove_suppression (PwDocument *self,
+                                guint       index)
+{
+  g_return_if_fail (index < self->suppressions->len);
+  g_array_remove_index (self->suppressions, index);
 }
 
 JsonObject *

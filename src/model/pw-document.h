@@ -92,10 +92,34 @@ PwCable    *pw_document_find_cable_at      (PwDocument *self,
                                             int         port,
                                             int        *end);
 
+/* Low-level edits. They keep the indices and look-up tables right but
+ * record nothing: undoable edits go through PwHistory. */
+void        pw_document_insert_device      (PwDocument *self,
+                                            PwDevice   *device,
+                                            guint       index);
+PwDevice   *pw_document_steal_device       (PwDocument *self,
+                                            PwDevice   *device);
+void        pw_document_insert_cable       (PwDocument *self,
+                                            PwCable    *cable,
+                                            guint       index);
+PwCable    *pw_document_steal_cable        (PwDocument *self,
+                                            PwCable    *cable);
+void        pw_document_set_plug           (PwDocument *self,
+                                            PwCable    *cable,
+                                            guint       end,
+                                            PwDevice   *device,
+                                            int         port);
+char       *pw_document_make_device_id     (PwDocument *self,
+                                            const char *stem);
+char       *pw_document_make_cable_id      (PwDocument *self);
+void        pw_document_emit_changed       (PwDocument *self);
+
 GArray     *pw_document_get_suppressions   (PwDocument *self);
 void        pw_document_add_suppression    (PwDocument *self,
                                             const char *code,
                                             const char *cable);
+void        pw_document_remove_suppression (PwDocument *self,
+                                            guint       index);
 JsonObject *pw_document_get_extra          (PwDocument *self);
 void        pw_document_set_extra          (PwDocument *self,
                                             JsonObject *extra);

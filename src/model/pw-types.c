@@ -316,7 +316,7 @@ parse_join_list (JsonArray      *array,
   guint n = json_array_get_length (array);
 
   if (n < 2)
-    return pw_parse_fail (ctx, NULL, error, PW_FORMAT_ERROR_INVALID,
+    return pw_parse_fail (ctx, ctx->current, error, PW_FORMAT_ERROR_INVALID,
                           "%s must join at least two contacts", what);
   *out = g_new0 (PwContactRef, n);
   *n_out = n;
