@@ -502,6 +502,15 @@ pw_cable_type_parse (const char     *id,
     return NULL;
   self->name = g_strdup (name != NULL ? name : id);
   self->kind = kind;
+  {
+    int sig = -1;
+
+    if (!pw_parse_enum (ctx, obj, "signal", what, signal_names, G_N_ELEMENTS (signal_names),
+                        &sig, error))
+      return NULL;
+    self->has_signal = sig >= 0;
+    self->signal = sig >= 0 ? sig : PW_SIGNAL_ANALOG;
+  }
 
   if ((ends = pw_parse_array (ctx, obj, "ends", TRUE, what, error)) == NULL ||
       (wires = pw_parse_array (ctx, obj, "wires", TRUE, what, error)) == NULL)

@@ -132,6 +132,8 @@ typedef struct
   PwCableKind     kind;
   gboolean        balanced;
   double          capacitance_pf_per_m;   /* 0 = unknown */
+  gboolean        has_signal;      /* made for one signal kind (AES3, MIDI …) */
+  PwSignal        signal;
   guint           n_ends;
   PwCableEndType *ends;
   guint           n_wires;

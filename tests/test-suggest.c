@@ -1,0 +1,91 @@
+/* test-suggest.c: the cable chosen between two ports is the one an
+ * engineer would reach for, with the alternatives after it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "pw-suggest.h"
+
+static const PwPortType *
+port_of (const char *type_id,
+         const char *port_id)
+{
+  PwDeviceType *type = pw_type_set_lookup_device (pw_catalogue_get_builtin (), type_id);
+
+  g_assert_nonnull (type);
+  g_assert_cmpint (pw_device_type_find_port (type, port_id), >=, 0);
+  return &type->ports[pw_device_type_find_port (type, port_id)];
+}
+
+static const char *
+best (const char *from_type,
+      const char *from_port,
+      const char *to_type,
+      const char *to_port)
+{
+  g_autoptr(GArray) choices = pw_suggest_cables (pw_catalogue_get_builtin (),
+                                                 port_of (from_type, from_port),
+                                                 port_of (to_type, to_port));
+
+  if (choices->len == 0)
+    return NULL;
+  return g_array_index (choices, PwCableChoice, 0).type->id;
+}
+
+static void
+test_best_fit (void)
+{
+  /* Mic into a desk's XLR input: a plain XLR cable. */
+  g_assert_cmpstr (best ("dynamic-mic", "out", "live-desk-16", "ch1"), ==, "xlr-f-m");
+  /* Mic into a combo input: still XLR, not a jack. */
+  g_assert_cmpstr (best ("dynamic-mic", "out", "small-mixer", "ch1"), ==, "xlr-f-m");
+  /* Guitar into a DI: an instrument cable. */
+  g_assert_cmpstr (best ("electric-guitar", "out", "passive-di", "in"), ==, "ts-ts");
+  /* Amplifier to a speaker: speakON. */
+  g_assert_cmpstr (best ("power-amp", "out-a", "passive-speaker", "in"), ==, "nl4-nl4");
+}
+
+static void
+test_alternatives (void)
+{
+  g_autoptr(GArray) choices = pw_suggest_cables (pw_catalogue_get_builtin (),
+                                                 port_of ("phone", "phones"),
+                                                 port_of ("small-mixer", "ch1"));
+  gboolean has_trs = FALSE;
+
+  /* A phone's 3.5 mm socket and a combo input: some 3.5 mm to 6.35 mm cable. */
+  g_assert_cmpuint (choices->len, >, 0);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      PwCableChoice *c = &g_array_index (choices, PwCableChoice, i);
+
+      has_trs |= g_str_equal (c->type->id, "trs35-trs635");
+      if (i > 0)
+        g_assert_cmpint (c->score, <=, g_array_index (choices, PwCableChoice, i - 1).score);
+    }
+  g_assert_true (has_trs);
+}
+
+static void
+test_nothing_fits (void)
+{
+  g_autoptr(GArray) choices = pw_suggest_cables (pw_catalogue_get_builtin (),
+                                                 port_of ("midi-controller", "midi-out"),
+                                                 port_of ("passive-speaker", "in"));
+
+  g_assert_cmpuint (choices->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest/best-fit", test_best_fit);
+  g_test_add_func ("/suggest/alternatives", test_alternatives);
+  g_test_add_func ("/suggest/nothing-fits", test_nothing_fits);
+
+  return g_test_run ();
+}
