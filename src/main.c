@@ -29,6 +29,8 @@ main (int    argc,
     {
       g_print (_("Usage:\n"
                  "  patchwise check [--format=text|json] [--strict] FILE…\n"
+                 "  patchwise export FILE -o OUT.pdf|OUT.png|OUT.svg [--scale N] "
+                 "[--paper a4|a3|letter]\n"
                  "\n"
                  "Plans audio signal chains and checks every cable pin by pin.\n"));
       return 0;

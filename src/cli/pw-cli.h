@@ -13,5 +13,7 @@ int      pw_cli_run         (int         argc,
                              char      **argv);
 int      pw_cli_check       (int         argc,
                              char      **argv);
+int      pw_cli_export      (int         argc,
+                             char      **argv);
 
 G_END_DECLS

@@ -1,0 +1,968 @@
+/* pw-export.c: PDF, PNG and SVG through the same drawing as the canvas
+ *
+ * A PDF is a drawing set, landscape:
+ *   1. the whole diagram fitted to the sheet, with legend and title block;
+ *   2. when that is too small to read, the diagram again in parts at a
+ *      legible scale;
+ *   3. the cable schedule, its header row repeated on every sheet;
+ *   4. a pinout sheet for each cable with findings and each cable type used.
+ * Every sheet carries the title block with its number, so the page count
+ * is worked out before the first one is drawn.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pw-export.h"
+#include "pw-layout.h"
+#include "pw-pinout.h"
+#include "pw-render-private.h"
+
+#define MARGIN          24.0
+#define COLUMN_GAP      12.0
+#define TITLE_HEIGHT    72.0
+#define TITLE_WIDTH     240.0
+#define DIAGRAM_PAD     12.0
+/* A diagram scale below which the parts are drawn again, legibly. */
+#define LEGIBLE_SCALE   0.6
+#define DETAIL_SCALE    0.8
+#define MAX_DETAIL_PAGES 40
+#define TILE_OVERLAP    60.0
+#define ROW_PAD         3.0
+#define TABLE_FONT      7.5
+
+typedef struct
+{
+  const char *title;
+  double      fraction;
+} Column;
+
+static const Column columns[] = {
+  { N_("Label"), 0.07 },
+  { N_("From (device: port)"), 0.17 },
+  { N_("To (device: port)"), 0.17 },
+  { N_("Cable type"), 0.17 },
+  { N_("Length"), 0.06 },
+  { N_("Link"), 0.09 },
+  { N_("Findings"), 0.27 },
+};
+
+typedef struct
+{
+  PwDocument      *doc;
+  PwAnalysis      *analysis;
+  PwRender        *render;
+  const PwPalette *palette;
+  char            *date;
+  double           page_w, page_h;
+  guint            page;
+  guint            n_pages;
+  /* Detail parts of the diagram. */
+  guint            tiles_x, tiles_y;
+  double           tile_w, tile_h;
+  /* Cable schedule: per sheet, the first row. */
+  GArray          *row_heights;     /* double, per cable */
+  GArray          *schedule_breaks; /* guint: first row of each sheet, then n */
+  double           header_height;
+  /* Pinout sheets: items, and the first item of each sheet. */
+  GArray          *pinout_items;    /* PinoutItem */
+  GArray          *pinout_breaks;
+} Export;
+
+typedef struct
+{
+  int          cable;          /* -1: a cable type */
+  PwCableType *type;
+  double       height;         /* the diagram's, at the sheet width */
+} PinoutItem;
+
+static void
+export_clear (Export *ex)
+{
+  g_clear_pointer (&ex->render, pw_render_free);
+  g_clear_pointer (&ex->date, g_free);
+  g_clear_pointer (&ex->row_heights, g_array_unref);
+  g_clear_pointer (&ex->schedule_breaks, g_array_unref);
+  g_clear_pointer (&ex->pinout_items, g_array_unref);
+  g_clear_pointer (&ex->pinout_breaks, g_array_unref);
+}
+
+gboolean
+pw_export_format_from_path (const char     *path,
+                            PwExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    *format = PW_EXPORT_PDF;
+  else if (g_str_has_suffix (lower, ".png"))
+    *format = PW_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = PW_EXPORT_SVG;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+pw_paper_from_string (const char *name,
+                      PwPaper    *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = PW_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "a3") == 0)
+    *paper = PW_PAPER_A3;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = PW_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+paper_size (PwPaper paper,
+            double *w,
+            double *h)
+{
+  /* Landscape, in points. */
+  switch (paper)
+    {
+    case PW_PAPER_A3:
+      *w = 1190.55;
+      *h = 841.89;
+      break;
+    case PW_PAPER_LETTER:
+      *w = 792;
+      *h = 612;
+      break;
+    case PW_PAPER_A4:
+    default:
+      *w = 841.89;
+      *h = 595.28;
+      break;
+    }
+}
+
+static char *
+default_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = NULL;
+
+  /* Reproducible builds and tests set the date from outside. */
+  if (epoch != NULL && *epoch != '\0')
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* "Desk: Ch 1" for a plugged end, "end b open" otherwise. */
+static char *
+describe_end (PwCable *cable,
+              guint    end)
+{
+  PwPlug *plug = &cable->ends[end];
+
+  if (plug->device == NULL)
+    return g_strdup_printf (_("end %s open"), cable->type->ends[end].id);
+  return g_strdup_printf ("%s: %s", plug->device->name ? plug->device->name : plug->device->id,
+                          plug->device->type->ports[plug->port].label);
+}
+
+/* The end a cable's signal leaves from: the first at an output-side port. */
+static guint
+cable_from_end (PwCable *cable)
+{
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    {
+      PwPlug *plug = &cable->ends[e];
+
+      if (plug->device != NULL &&
+          pw_render_port_side (plug->device->type, plug->port) == PW_SIDE_RIGHT)
+        return e;
+    }
+  return 0;
+}
+
+static char *
+cable_findings_text (Export *ex,
+                     guint   cable,
+                     GArray *by_cable_start,
+                     GArray *by_cable)
+{
+  GString *str = g_string_new (NULL);
+  guint start = g_array_index (by_cable_start, guint, cable);
+  guint end = g_array_index (by_cable_start, guint, cable + 1);
+
+  for (guint k = start; k < end; k++)
+    {
+      const PwFinding *f = pw_analysis_get_finding (ex->analysis, g_array_index (by_cable, guint, k));
+
+      if (str->len > 0)
+        g_string_append_c (str, '\n');
+      g_string_append_printf (str, "%s %s: %s%s",
+                              f->severity == PW_SEVERITY_ERROR ? "✖" :
+                              f->severity == PW_SEVERITY_WARNING ? "▲" : "●",
+                              pw_severity_to_string (f->severity),
+                              pw_code_get_message (f->code),
+                              f->suppressed ? _(" (suppressed)") : "");
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* Finding indices grouped by cable, as a CSR list. */
+static void
+group_findings (Export  *ex,
+                GArray **out_start,
+                GArray **out_list)
+{
+  guint n_cables = pw_document_get_n_cables (ex->doc);
+  guint n = pw_analysis_get_n_findings (ex->analysis);
+  GArray *start = g_array_new (FALSE, TRUE, sizeof (guint));
+  GArray *list = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *fill = NULL;
+
+  g_array_set_size (start, n_cables + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const PwFinding *f = pw_analysis_get_finding (ex->analysis, i);
+
+      if (f->cable >= 0)
+        g_array_index (start, guint, f->cable + 1)++;
+    }
+  for (guint c = 0; c < n_cables; c++)
+    g_array_index (start, guint, c + 1) += g_array_index (start, guint, c);
+  g_array_set_size (list, g_array_index (start, guint, n_cables));
+  fill = g_memdup2 (start->data, sizeof (guint) * (n_cables + 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const PwFinding *f = pw_analysis_get_finding (ex->analysis, i);
+
+      if (f->cable >= 0)
+        g_array_index (list, guint, fill[f->cable]++) = i;
+    }
+  *out_start = start;
+  *out_list = list;
+}
+
+/* The cells of one schedule row. */
+static void
+row_cells (Export *ex,
+           guint   c,
+           char  **cells,
+           GArray *by_cable_start,
+           GArray *by_cable)
+{
+  PwCable *cable = pw_document_get_cable (ex->doc, c);
+  guint from = cable_from_end (cable);
+  GString *to = g_string_new (NULL);
+
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    {
+      g_autofree char *d = NULL;
+
+      if (e == from)
+        continue;
+      d = describe_end (cable, e);
+      if (to->len > 0)
+        g_string_append (to, "; ");
+      g_string_append (to, d);
+    }
+  cells[0] = g_strdup (cable->label && *cable->label ? cable->label : cable->id);
+  cells[1] = describe_end (cable, from);
+  cells[2] = g_string_free (to, FALSE);
+  cells[3] = g_strdup_printf ("%s (%s)", cable->type->name ? cable->type->name : "", cable->type_id);
+  if (cable->type->kind == PW_CABLE_KIND_ADAPTER)
+    cells[4] = g_strdup (_("adapter"));
+  else if (cable->has_length)
+    cells[4] = g_strdup_printf ("%g m", cable->length_m);
+  else
+    cells[4] = g_strdup ("–");
+  {
+    PwLinkClass klass = pw_analysis_get_link_class (ex->analysis, c);
+
+    cells[5] = g_strdup_printf ("%s %s", pw_render_link_class_label (klass),
+                                pw_link_class_to_string (klass));
+  }
+  cells[6] = cable_findings_text (ex, c, by_cable_start, by_cable);
+}
+
+static double
+table_width (Export *ex)
+{
+  return ex->page_w - 2 * MARGIN;
+}
+
+static double
+table_bottom (Export *ex)
+{
+  return ex->page_h - MARGIN - TITLE_HEIGHT - COLUMN_GAP;
+}
+
+static PangoLayout *
+cell_layout (Export  *ex,
+             guint    column,
+             gboolean bold)
+{
+  PangoContext *context = pw_render_get_pango_context (ex->render);
+  PangoLayout *layout = pw_render_create_layout (context, "", TABLE_FONT, bold);
+  double w = table_width (ex) * columns[column].fraction - 2 * ROW_PAD - 2;
+
+  pango_layout_set_width (layout, w * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* Measures every row and cuts the schedule into sheets. */
+static void
+plan_schedule (Export *ex)
+{
+  guint n_cables = pw_document_get_n_cables (ex->doc);
+  g_autoptr(GArray) by_start = NULL;
+  g_autoptr(GArray) by_list = NULL;
+  PangoLayout *layouts[G_N_ELEMENTS (columns)];
+  double y, top = MARGIN, bottom = table_bottom (ex);
+
+  group_findings (ex, &by_start, &by_list);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    layouts[k] = cell_layout (ex, k, FALSE);
+
+  {
+    double h = 0;
+
+    for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+      {
+        int lh;
+
+        pango_layout_set_text (layouts[k], _(columns[k].title), -1);
+        pango_layout_get_size (layouts[k], NULL, &lh);
+        h = MAX (h, (double) lh / PANGO_SCALE);
+      }
+    ex->header_height = h + 2 * ROW_PAD + 2;
+  }
+
+  ex->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), n_cables);
+  ex->schedule_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  y = bottom + 1;
+  for (guint c = 0; c < n_cables; c++)
+    {
+      char *cells[G_N_ELEMENTS (columns)];
+      double h = 0;
+
+      row_cells (ex, c, cells, by_start, by_list);
+      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+        {
+          int lh;
+
+          pango_layout_set_text (layouts[k], cells[k], -1);
+          pango_layout_get_size (layouts[k], NULL, &lh);
+          h = MAX (h, (double) lh / PANGO_SCALE);
+          g_free (cells[k]);
+        }
+      h += 2 * ROW_PAD;
+      g_array_append_val (ex->row_heights, h);
+      if (y + h > bottom)
+        {
+          g_array_append_val (ex->schedule_breaks, c);
+          y = top + ex->header_height;
+        }
+      y += h;
+    }
+  g_array_append_val (ex->schedule_breaks, n_cables);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    g_object_unref (layouts[k]);
+}
+
+static void
+draw_table_row (Export       *ex,
+                cairo_t      *cr,
+                PangoLayout **layouts,
+                char        **cells,
+                double        y,
+                double        h,
+                gboolean      header,
+                guint8        worst)
+{
+  const PwPalette *p = ex->palette;
+  double x = MARGIN;
+
+  if (header)
+    {
+      cairo_rectangle (cr, MARGIN, y, table_width (ex), h);
+      pw_palette_set_source (cr, &p->grid);
+      cairo_fill (cr);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      double w = table_width (ex) * columns[k].fraction;
+      const PwColor *color = &p->foreground;
+
+      if (k == 6 && worst > 0)
+        color = pw_palette_severity_color (p, worst - 1);
+      pango_layout_set_text (layouts[k], cells[k], -1);
+      pw_palette_set_source (cr, color);
+      cairo_move_to (cr, x + ROW_PAD, y + ROW_PAD);
+      pango_cairo_show_layout (cr, layouts[k]);
+      if (k == 6 && worst > 0 && !header)
+        pw_render_draw_badge (cr, p, worst - 1, x - 7, y + ROW_PAD + 5, 8);
+      x += w;
+    }
+  cairo_move_to (cr, MARGIN, y + h);
+  cairo_line_to (cr, MARGIN + table_width (ex), y + h);
+  pw_palette_set_source (cr, header ? &p->foreground : &p->grid);
+  cairo_set_line_width (cr, header ? 0.8 : 0.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_title_block (Export  *ex,
+                  cairo_t *cr)
+{
+  PwRect r = { ex->page_w - MARGIN - TITLE_WIDTH, ex->page_h - MARGIN - TITLE_HEIGHT,
+               TITLE_WIDTH, TITLE_HEIGHT };
+
+  pw_render_draw_title_block (ex->render, cr, ex->palette, &r, ex->date, ex->page, ex->n_pages);
+}
+
+static void
+draw_heading (Export     *ex,
+              cairo_t    *cr,
+              const char *text,
+              double      x,
+              double      y)
+{
+  g_autoptr(PangoLayout) layout =
+    pw_render_create_layout (pw_render_get_pango_context (ex->render), text, 10, TRUE);
+
+  pw_palette_set_source (cr, &ex->palette->foreground);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_schedule_page (Export  *ex,
+                    cairo_t *cr,
+                    guint    sheet)
+{
+  guint first = g_array_index (ex->schedule_breaks, guint, sheet);
+  guint last = g_array_index (ex->schedule_breaks, guint, sheet + 1);
+  g_autoptr(GArray) by_start = NULL;
+  g_autoptr(GArray) by_list = NULL;
+  PangoLayout *layouts[G_N_ELEMENTS (columns)];
+  PangoLayout *header[G_N_ELEMENTS (columns)];
+  char *titles[G_N_ELEMENTS (columns)];
+  double y = MARGIN;
+
+  group_findings (ex, &by_start, &by_list);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      layouts[k] = cell_layout (ex, k, FALSE);
+      header[k] = cell_layout (ex, k, TRUE);
+      titles[k] = (char *) _(columns[k].title);
+    }
+
+  draw_table_row (ex, cr, header, titles, y, ex->header_height, TRUE, 0);
+  y += ex->header_height;
+  for (guint c = first; c < last; c++)
+    {
+      char *cells[G_N_ELEMENTS (columns)];
+      double h = g_array_index (ex->row_heights, double, c);
+
+      row_cells (ex, c, cells, by_start, by_list);
+      draw_table_row (ex, cr, layouts, cells, y, h, FALSE, pw_render_get_cable_worst (ex->render, c));
+      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+        g_free (cells[k]);
+      y += h;
+    }
+  {
+    g_autofree char *heading = g_strdup_printf (_("Cable schedule, sheet %u of %u"), sheet + 1,
+                                                ex->schedule_breaks->len - 1);
+
+    draw_heading (ex, cr, heading, MARGIN, ex->page_h - MARGIN - 14);
+  }
+  draw_title_block (ex, cr);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      g_object_unref (layouts[k]);
+      g_object_unref (header[k]);
+    }
+}
+
+/* Pinout sheets: cables with findings, then each cable type used. */
+static void
+plan_pinouts (Export *ex)
+{
+  guint n_cables = pw_document_get_n_cables (ex->doc);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  double width = table_width (ex);
+  double avail = table_bottom (ex) - MARGIN;
+  double y = avail + 1;
+
+  ex->pinout_items = g_array_new (FALSE, FALSE, sizeof (PinoutItem));
+  ex->pinout_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint c = 0; c < n_cables; c++)
+    if (pw_render_get_cable_worst (ex->render, c) > 0)
+      {
+        PinoutItem item = { (int) c, pw_document_get_cable (ex->doc, c)->type, 0 };
+
+        item.height = pw_pinout_get_height (ex->doc, ex->analysis, c, width);
+        g_array_append_val (ex->pinout_items, item);
+      }
+  for (guint c = 0; c < n_cables; c++)
+    {
+      PwCableType *type = pw_document_get_cable (ex->doc, c)->type;
+      PinoutItem item = { -1, type, 0 };
+
+      if (g_hash_table_contains (seen, type))
+        continue;
+      g_hash_table_add (seen, type);
+      item.height = pw_pinout_type_get_height (type, width);
+      g_array_append_val (ex->pinout_items, item);
+    }
+
+  for (guint i = 0; i < ex->pinout_items->len; i++)
+    {
+      PinoutItem *item = &g_array_index (ex->pinout_items, PinoutItem, i);
+      double h = 20 + MIN (item->height, avail - 20) + 14;
+
+      if (y + h > avail)
+        {
+          g_array_append_val (ex->pinout_breaks, i);
+          y = 0;
+        }
+      y += h;
+    }
+  g_array_append_val (ex->pinout_breaks, ex->pinout_items->len);
+}
+
+static void
+draw_pinout_page (Export  *ex,
+                  cairo_t *cr,
+                  guint    sheet)
+{
+  guint first = g_array_index (ex->pinout_breaks, guint, sheet);
+  guint last = g_array_index (ex->pinout_breaks, guint, sheet + 1);
+  double width = table_width (ex);
+  double avail = table_bottom (ex) - MARGIN;
+  double y = MARGIN;
+
+  for (guint i = first; i < last; i++)
+    {
+      PinoutItem *item = &g_array_index (ex->pinout_items, PinoutItem, i);
+      g_autofree char *heading = NULL;
+      double h = MIN (item->height, avail - 20);
+      double s = item->height > 0 ? h / item->height : 1;
+
+      if (item->cable >= 0)
+        {
+          PwCable *cable = pw_document_get_cable (ex->doc, item->cable);
+          guint from = cable_from_end (cable);
+          g_autofree char *a = describe_end (cable, from);
+          g_autofree char *b = describe_end (cable, from == 0 && cable->type->n_ends > 1 ? 1 : 0);
+
+          heading = g_strdup_printf (_("Pinout of cable %s: %s → %s"),
+                                     cable->label && *cable->label ? cable->label : cable->id, a, b);
+        }
+      else
+        heading = g_strdup_printf (_("Cable type %s: %s"), item->type->id,
+                                   item->type->name ? item->type->name : "");
+      draw_heading (ex, cr, heading, MARGIN, y);
+      y += 20;
+
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN + (width - width * s) / 2, y);
+      cairo_scale (cr, s, s);
+      if (item->cable >= 0)
+        pw_pinout_draw (cr, ex->doc, ex->analysis, item->cable, ex->palette, width);
+      else
+        pw_pinout_draw_type (cr, item->type, ex->palette, width);
+      cairo_restore (cr);
+      y += h + 14;
+    }
+  draw_title_block (ex, cr);
+}
+
+/* The diagram inside @area: all of it fitted (detail < 0), or part
+ * @detail of the tiles at DETAIL_SCALE. */
+static void
+draw_diagram_page (Export       *ex,
+                   cairo_t      *cr,
+                   int           detail)
+{
+  PwRect bounds, area, visible;
+  double legend_w, legend_h, scale, ox, oy;
+
+  pw_render_get_bounds (ex->render, &bounds);
+  pw_render_legend_size (ex->render, &legend_w, &legend_h);
+  area.x = MARGIN;
+  area.y = MARGIN;
+  area.width = ex->page_w - 2 * MARGIN - MAX (legend_w, TITLE_WIDTH) - COLUMN_GAP;
+  area.height = ex->page_h - 2 * MARGIN;
+
+  bounds.x -= DIAGRAM_PAD;
+  bounds.y -= DIAGRAM_PAD;
+  bounds.width += 2 * DIAGRAM_PAD;
+  bounds.height += 2 * DIAGRAM_PAD;
+
+  if (detail < 0)
+    {
+      scale = MIN (area.width / MAX (bounds.width, 1), area.height / MAX (bounds.height, 1));
+      scale = MIN (scale, 1.5);
+      ox = area.x + (area.width - bounds.width * scale) / 2 - bounds.x * scale;
+      oy = area.y + (area.height - bounds.height * scale) / 2 - bounds.y * scale;
+      visible = bounds;
+    }
+  else
+    {
+      guint tx = detail % ex->tiles_x, ty = detail / ex->tiles_x;
+
+      scale = DETAIL_SCALE;
+      visible.x = bounds.x + tx * (ex->tile_w - TILE_OVERLAP);
+      visible.y = bounds.y + ty * (ex->tile_h - TILE_OVERLAP);
+      visible.width = ex->tile_w;
+      visible.height = ex->tile_h;
+      ox = area.x - visible.x * scale;
+      oy = area.y - visible.y * scale;
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  cairo_clip (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, scale, scale);
+  /* Paper is read up close: draw text at any scale a reader could zoom to. */
+  pw_render_draw (ex->render, cr, ex->palette, &visible, scale * 4);
+  cairo_restore (cr);
+
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  pw_palette_set_source (cr, &ex->palette->card_border);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+
+  if (detail >= 0)
+    {
+      g_autofree char *caption =
+        g_strdup_printf (_("Diagram, part %d of %u (row %u, column %u)"), detail + 1,
+                         ex->tiles_x * ex->tiles_y, detail / ex->tiles_x + 1,
+                         detail % ex->tiles_x + 1);
+
+      draw_heading (ex, cr, caption, area.x + 6, area.y + 4);
+    }
+
+  pw_render_draw_legend (ex->render, cr, ex->palette,
+                         ex->page_w - MARGIN - MAX (legend_w, TITLE_WIDTH), MARGIN);
+  draw_title_block (ex, cr);
+}
+
+static void
+plan_details (Export *ex)
+{
+  PwRect bounds;
+  double legend_w, legend_h, aw, ah, fit;
+
+  pw_render_get_bounds (ex->render, &bounds);
+  pw_render_legend_size (ex->render, &legend_w, &legend_h);
+  aw = ex->page_w - 2 * MARGIN - MAX (legend_w, TITLE_WIDTH) - COLUMN_GAP;
+  ah = ex->page_h - 2 * MARGIN;
+  bounds.width += 2 * DIAGRAM_PAD;
+  bounds.height += 2 * DIAGRAM_PAD;
+  fit = MIN (aw / MAX (bounds.width, 1), ah / MAX (bounds.height, 1));
+
+  ex->tiles_x = ex->tiles_y = 0;
+  if (fit >= LEGIBLE_SCALE || pw_document_get_n_devices (ex->doc) == 0)
+    return;
+  /* Parts overlap by TILE_OVERLAP, so that a card cut at one edge is
+   * whole on the next sheet. */
+  ex->tile_w = aw / DETAIL_SCALE;
+  ex->tile_h = ah / DETAIL_SCALE;
+  ex->tiles_x = (guint) MAX (1, ceil ((bounds.width - TILE_OVERLAP) / (ex->tile_w - TILE_OVERLAP)));
+  ex->tiles_y = (guint) MAX (1, ceil ((bounds.height - TILE_OVERLAP) / (ex->tile_h - TILE_OVERLAP)));
+  /* A plan that would need a wall of sheets is printed as the overview
+   * and the schedule only. */
+  if (ex->tiles_x * ex->tiles_y > MAX_DETAIL_PAGES)
+    ex->tiles_x = ex->tiles_y = 0;
+}
+
+static gboolean
+check_surface (cairo_surface_t *surface,
+               const char      *path,
+               GError         **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+               cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+write_pdf (Export     *ex,
+           const char *tmp,
+           const char *path,
+           PwPaper     paper,
+           GError    **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_details, n_schedule, n_pinout;
+  const char *title = pw_document_get_title (ex->doc);
+  gboolean ok;
+
+  paper_size (paper, &ex->page_w, &ex->page_h);
+  plan_details (ex);
+  plan_schedule (ex);
+  plan_pinouts (ex);
+  n_details = ex->tiles_x * ex->tiles_y;
+  n_schedule = ex->schedule_breaks->len - 1;
+  n_pinout = ex->pinout_breaks->len - 1;
+  ex->n_pages = 1 + n_details + n_schedule + n_pinout;
+
+  surface = cairo_pdf_surface_create (tmp, ex->page_w, ex->page_h);
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patchwise " PW_VERSION);
+  cr = cairo_create (surface);
+
+  ex->page = 1;
+  draw_diagram_page (ex, cr, -1);
+  cairo_show_page (cr);
+  for (guint i = 0; i < n_details; i++)
+    {
+      ex->page++;
+      draw_diagram_page (ex, cr, i);
+      cairo_show_page (cr);
+    }
+  for (guint i = 0; i < n_schedule; i++)
+    {
+      ex->page++;
+      draw_schedule_page (ex, cr, i);
+      cairo_show_page (cr);
+    }
+  for (guint i = 0; i < n_pinout; i++)
+    {
+      ex->page++;
+      draw_pinout_page (ex, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* PNG and SVG: the diagram at @scale with the legend and title block in a
+ * column on its right. */
+static void
+image_size (Export *ex,
+            double  scale,
+            double *w,
+            double *h)
+{
+  PwRect bounds;
+  double legend_w, legend_h;
+
+  pw_render_get_bounds (ex->render, &bounds);
+  pw_render_legend_size (ex->render, &legend_w, &legend_h);
+  *w = (bounds.width + 2 * DIAGRAM_PAD + COLUMN_GAP + MAX (legend_w, TITLE_WIDTH) + MARGIN) * scale;
+  *h = (MAX (bounds.height + 2 * DIAGRAM_PAD, legend_h + COLUMN_GAP + TITLE_HEIGHT) + 2 * MARGIN) *
+       scale;
+}
+
+static void
+draw_image (Export  *ex,
+            cairo_t *cr,
+            double   scale,
+            gboolean vector)
+{
+  PwRect bounds, title;
+  double legend_w, legend_h, w, h, column_x;
+
+  pw_render_get_bounds (ex->render, &bounds);
+  pw_render_legend_size (ex->render, &legend_w, &legend_h);
+  image_size (ex, 1, &w, &h);
+
+  cairo_scale (cr, scale, scale);
+  pw_palette_set_source (cr, &ex->palette->background);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN + DIAGRAM_PAD - bounds.x, MARGIN + DIAGRAM_PAD - bounds.y);
+  pw_render_draw (ex->render, cr, ex->palette, NULL, vector ? MAX (scale * 4, 1) : scale);
+  cairo_restore (cr);
+
+  column_x = w - MARGIN - MAX (legend_w, TITLE_WIDTH);
+  pw_render_draw_legend (ex->render, cr, ex->palette, column_x, MARGIN);
+  title = (PwRect) { column_x, MARGIN + legend_h + COLUMN_GAP, TITLE_WIDTH, TITLE_HEIGHT };
+  pw_render_draw_title_block (ex->render, cr, ex->palette, &title, ex->date, 1, 1);
+}
+
+static gboolean
+write_png (Export     *ex,
+           const char *tmp,
+           const char *path,
+           double      scale,
+           GError    **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double w, h;
+
+  image_size (ex, scale, &w, &h);
+  if (MAX (w, h) > PW_EXPORT_MAX_PIXELS)
+    {
+      scale *= PW_EXPORT_MAX_PIXELS / MAX (w, h);
+      image_size (ex, scale, &w, &h);
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (w), (int) ceil (h));
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  draw_image (ex, cr, scale, FALSE);
+  cairo_destroy (cr);
+  status = cairo_surface_write_to_png (surface, tmp);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_svg (Export     *ex,
+           const char *tmp,
+           const char *path,
+           double      scale,
+           GError    **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w, h;
+  gboolean ok;
+
+  image_size (ex, scale, &w, &h);
+  surface = cairo_svg_surface_create (tmp, w, h);
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  draw_image (ex, cr, scale, TRUE);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+gboolean
+pw_export_to_file (PwDocument            *doc,
+                   PwAnalysis            *analysis,
+                   const char            *path,
+                   PwExportFormat         format,
+                   const PwExportOptions *options,
+                   GError               **error)
+{
+  g_autoptr(PwAnalysis) own = NULL;
+  g_autofree char *tmp = NULL;
+  PwExportOptions defaults = { PW_PAPER_A4, 1.0, FALSE, NULL };
+  Export ex = { 0 };
+  double scale;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  scale = options->scale > 0 ? options->scale : 1.0;
+
+  /* Devices without coordinates get them; a new analysis then sees the
+   * same document (positions do not change findings). */
+  pw_layout_arrange (doc, FALSE);
+  if (analysis == NULL)
+    analysis = own = pw_analysis_new (doc);
+
+  ex.doc = doc;
+  ex.analysis = analysis;
+  ex.render = pw_render_new (doc, analysis);
+  ex.palette = pw_palette_get (options->dark);
+  ex.date = options->date ? g_strdup (options->date) : default_date ();
+
+  /* A temporary file beside the target, renamed over it when complete:
+   * a failed export never leaves half a file. */
+  tmp = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
+      export_clear (&ex);
+      return FALSE;
+    }
+  close (fd);
+
+  switch (format)
+    {
+    case PW_EXPORT_PDF:
+      ok = write_pdf (&ex, tmp, path, options->paper, error);
+      break;
+    case PW_EXPORT_PNG:
+      ok = write_png (&ex, tmp, path, scale, error);
+      break;
+    case PW_EXPORT_SVG:
+    default:
+      ok = write_svg (&ex, tmp, path, scale, error);
+      break;
+    }
+
+  if (ok)
+    {
+      /* mkstemp made the file private; an export is an ordinary file. */
+      mode_t mask = umask (0);
+
+      umask (mask);
+      g_chmod (tmp, 0666 & ~mask);
+      if (g_rename (tmp, path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       _("Could not write “%s”: %s"), path, g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    g_unlink (tmp);
+  export_clear (&ex);
+  return ok;
+}

@@ -1,0 +1,203 @@
+/* pw-render-legend.c: the legend and the title block
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pw-render-private.h"
+
+#define LEGEND_WIDTH 168.0
+#define ROW          13.0
+#define HEADING      16.0
+
+static const char * const legend_families[] = {
+  "xlr3", "combo", "trs-6.35", "ts-6.35", "rca", "bnc", "speakon-nl4", "binding-post",
+  "toslink", "din5", "usb-b", "rj45",
+};
+
+static const char *
+family_caption (const char *id)
+{
+  if (g_str_equal (id, "xlr3"))
+    return _("XLR (pins shown)");
+  if (g_str_equal (id, "combo"))
+    return _("XLR/jack combo");
+  if (g_str_equal (id, "trs-6.35"))
+    return _("jack TRS (rings shown)");
+  if (g_str_equal (id, "ts-6.35"))
+    return _("jack TS");
+  if (g_str_equal (id, "rca"))
+    return _("RCA / phono");
+  if (g_str_equal (id, "bnc"))
+    return _("BNC");
+  if (g_str_equal (id, "speakon-nl4"))
+    return _("speakON");
+  if (g_str_equal (id, "binding-post"))
+    return _("binding posts");
+  if (g_str_equal (id, "toslink"))
+    return _("TOSLINK optical");
+  if (g_str_equal (id, "din5"))
+    return _("DIN-5 (MIDI)");
+  if (g_str_equal (id, "usb-b"))
+    return _("USB");
+  return _("RJ45 network");
+}
+
+void
+pw_render_legend_size (PwRender *self,
+                       double   *width,
+                       double   *height)
+{
+  *width = LEGEND_WIDTH;
+  *height = 3 * HEADING + (PW_LINK_OPEN + 1 + 3 + G_N_ELEMENTS (legend_families) + 1) * ROW + 6;
+}
+
+static void
+text_at (cairo_t         *cr,
+         PangoContext    *context,
+         const PwColor   *color,
+         const char      *text,
+         double           size,
+         gboolean         bold,
+         double           x,
+         double           y)
+{
+  g_autoptr(PangoLayout) layout = pw_render_create_layout (context, text, size, bold);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  pw_palette_set_source (cr, color);
+  cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+pw_render_draw_legend (PwRender        *self,
+                       cairo_t         *cr,
+                       const PwPalette *palette,
+                       double           x,
+                       double           y)
+{
+  PangoContext *context = pw_render_get_pango_context (self);
+  PwConnectorTable *table = pw_connector_table_get_default ();
+  double w, h, cy;
+
+  pw_render_legend_size (self, &w, &h);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  pw_palette_set_source (cr, &palette->background);
+  cairo_fill_preserve (cr);
+  pw_palette_set_source (cr, &palette->card_border);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+
+  cy = y + HEADING / 2 + 2;
+  text_at (cr, context, &palette->foreground, _("Links"), 8, TRUE, x + 6, cy);
+  cy += HEADING / 2 + ROW / 2;
+  for (guint k = 0; k <= PW_LINK_OPEN; k++)
+    {
+      cairo_move_to (cr, x + 6, cy);
+      cairo_line_to (cr, x + 40, cy);
+      pw_palette_set_source (cr, &palette->link[k]);
+      cairo_set_line_width (cr, 1.8);
+      pw_palette_set_link_dash (cr, k, 1.8);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      text_at (cr, context, &palette->foreground, pw_render_link_class_label (k), 7, TRUE,
+               x + 46, cy);
+      text_at (cr, context, &palette->dim, pw_link_class_to_string (k), 7, FALSE, x + 98, cy);
+      cy += ROW;
+    }
+
+  cy += HEADING / 2 - ROW / 2;
+  text_at (cr, context, &palette->foreground, _("Findings"), 8, TRUE, x + 6, cy);
+  cy += HEADING / 2 + ROW / 2;
+  for (int s = PW_SEVERITY_ERROR; s >= PW_SEVERITY_INFO; s--)
+    {
+      pw_render_draw_badge (cr, palette, s, x + 23, cy, 10);
+      text_at (cr, context, &palette->foreground,
+               s == PW_SEVERITY_ERROR ? _("error: damage or no signal") :
+               s == PW_SEVERITY_WARNING ? _("warning: audible problem") :
+                                          _("info: best practice"),
+               7, FALSE, x + 46, cy);
+      cy += ROW;
+    }
+
+  cy += HEADING / 2 - ROW / 2;
+  text_at (cr, context, &palette->foreground, _("Connectors"), 8, TRUE, x + 6, cy);
+  cy += HEADING / 2 + ROW / 2;
+  for (guint i = 0; i < G_N_ELEMENTS (legend_families); i++)
+    {
+      const PwFamily *family = pw_connector_table_lookup (table, legend_families[i]);
+
+      if (family != NULL)
+        pw_render_draw_glyph (cr, palette, family, PW_GENDER_FEMALE, x + 23, cy, 10);
+      text_at (cr, context, &palette->foreground, family_caption (legend_families[i]), 7, FALSE,
+               x + 46, cy);
+      cy += ROW;
+    }
+  text_at (cr, context, &palette->dim, _("filled: plug (male); hollow: socket"), 6.5, FALSE,
+           x + 6, cy);
+  cairo_restore (cr);
+}
+
+void
+pw_render_draw_title_block (PwRender        *self,
+                            cairo_t         *cr,
+                            const PwPalette *palette,
+                            const PwRect    *r,
+                            const char      *date,
+                            guint            page,
+                            guint            n_pages)
+{
+  PangoContext *context = pw_render_get_pango_context (self);
+  PwDocument *doc = pw_render_get_document (self);
+  PwAnalysis *analysis = pw_render_get_analysis (self);
+  const char *title = pw_document_get_title (doc);
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *findings = NULL;
+  double row = (r->height - 24) / 3;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  pw_palette_set_source (cr, &palette->background);
+  cairo_fill_preserve (cr);
+  pw_palette_set_source (cr, &palette->foreground);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  title_layout = pw_render_create_layout (context, title && *title ? title : _("Untitled plan"),
+                                          11, TRUE);
+  pango_layout_set_width (title_layout, (r->width - 12) * PANGO_SCALE);
+  pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
+  pw_palette_set_source (cr, &palette->foreground);
+  cairo_move_to (cr, r->x + 6, r->y + 5);
+  pango_cairo_show_layout (cr, title_layout);
+
+  cairo_move_to (cr, r->x, r->y + 24);
+  cairo_line_to (cr, r->x + r->width, r->y + 24);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+
+  sheet = g_strdup_printf (_("Sheet %u of %u"), page, n_pages);
+  counts = g_strdup_printf (_("%u devices, %u cables"), pw_document_get_n_devices (doc),
+                            pw_document_get_n_cables (doc));
+  findings = g_strdup_printf (_("%u errors, %u warnings, %u infos"),
+                              pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE),
+                              pw_analysis_count (analysis, PW_SEVERITY_WARNING, FALSE),
+                              pw_analysis_count (analysis, PW_SEVERITY_INFO, FALSE));
+  text_at (cr, context, &palette->foreground, date ? date : "", 7.5, FALSE, r->x + 6,
+           r->y + 24 + row * 0.5);
+  text_at (cr, context, &palette->foreground, sheet, 7.5, TRUE, r->x + r->width / 2 + 6,
+           r->y + 24 + row * 0.5);
+  text_at (cr, context, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 1.5);
+  text_at (cr, context, &palette->foreground, findings, 7.5, FALSE, r->x + 6,
+           r->y + 24 + row * 2.5);
+  text_at (cr, context, &palette->dim, "Patchwise " PW_VERSION, 6.5, FALSE,
+           r->x + r->width / 2 + 6, r->y + 24 + row * 1.5);
+  cairo_restore (cr);
+}

@@ -1,0 +1,1540 @@
+/* pw-render.c: the diagram — device cards, ports, cables, badges
+ *
+ * Geometry is computed once per pw_render_update () and indexed in a
+ * uniform grid, so that a frame touches only what is visible and a hit
+ * test only what is near the pointer. Text is measured once: device names
+ * per device, port labels per device type, connector tags per family.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pw-render-private.h"
+
+#define FONT_FAMILY      "DejaVu Sans, Cantarell, Sans"
+#define GLYPH_SIZE       11.0
+#define LABEL_MAX_WIDTH  150.0
+#define LABEL_HEIGHT     28.0
+#define STUB_LENGTH      48.0
+#define GRID_MAX_CELLS   65536
+/* Below this many device pixels per unit, text is not drawn. */
+#define TEXT_MIN_SCALE   0.42
+
+/* Text, measured once. */
+
+PangoContext *
+pw_render_create_pango_context (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: a layout measured here has the same size on screen,
+   * in a PNG and in a PDF, at any zoom. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+PangoLayout *
+pw_render_create_layout (PangoContext *context,
+                         const char   *text,
+                         double        size,
+                         gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_font_description_free (desc);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *w,
+             double      *h)
+{
+  int lw, lh;
+
+  pango_layout_get_size (layout, &lw, &lh);
+  if (w)
+    *w = (double) lw / PANGO_SCALE;
+  if (h)
+    *h = (double) lh / PANGO_SCALE;
+}
+
+static void
+show_layout (cairo_t         *cr,
+             PangoLayout     *layout,
+             const PwColor   *color,
+             double           x,
+             double           y)
+{
+  pw_palette_set_source (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Port placement, shared with the layout. */
+
+PwSide
+pw_render_port_side (const PwDeviceType *type,
+                     guint               port)
+{
+  const PwPortType *p;
+  gboolean has_male = FALSE, has_female = FALSE;
+  guint n_passive = 0, nth = 0;
+
+  g_return_val_if_fail (type != NULL && port < type->n_ports, PW_SIDE_LEFT);
+
+  p = &type->ports[port];
+  switch (p->direction)
+    {
+    case PW_DIRECTION_IN:
+      return PW_SIDE_LEFT;
+    case PW_DIRECTION_OUT:
+    case PW_DIRECTION_INSERT:
+      return PW_SIDE_RIGHT;
+    case PW_DIRECTION_PASSIVE:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < type->n_ports; i++)
+    {
+      if (type->ports[i].direction != PW_DIRECTION_PASSIVE)
+        continue;
+      if (i < port)
+        nth++;
+      n_passive++;
+      if (type->ports[i].gender == PW_GENDER_MALE)
+        has_male = TRUE;
+      else
+        has_female = TRUE;
+    }
+  /* A passive device passes signal from its sockets to its plugs (wall
+   * plates, splitters, stage boxes); one of a single gender (patch bay:
+   * fronts then rears) reads left to right in the order it lists them. */
+  if (has_male && has_female)
+    return p->gender == PW_GENDER_FEMALE ? PW_SIDE_LEFT : PW_SIDE_RIGHT;
+  return nth < (n_passive + 1) / 2 ? PW_SIDE_LEFT : PW_SIDE_RIGHT;
+}
+
+guint
+pw_render_port_row (const PwDeviceType *type,
+                    guint               port)
+{
+  PwSide side = pw_render_port_side (type, port);
+  guint row = 0;
+
+  for (guint i = 0; i < port; i++)
+    if (pw_render_port_side (type, i) == side)
+      row++;
+  return row;
+}
+
+void
+pw_render_card_size (const PwDeviceType *type,
+                     double             *width,
+                     double             *height)
+{
+  guint n_left = 0, n_right = 0;
+
+  for (guint i = 0; i < type->n_ports; i++)
+    {
+      if (pw_render_port_side (type, i) == PW_SIDE_LEFT)
+        n_left++;
+      else
+        n_right++;
+    }
+  if (width)
+    *width = PW_RENDER_CARD_WIDTH;
+  if (height)
+    *height = PW_RENDER_HEADER_HEIGHT + MAX (MAX (n_left, n_right), 1) * PW_RENDER_ROW_HEIGHT +
+              PW_RENDER_CARD_PADDING;
+}
+
+/* Per-type cache: port sides and rows, port label layouts. */
+
+static void
+type_info_free (TypeInfo *info)
+{
+  g_free (info->slots);
+  g_clear_pointer (&info->port_labels, g_ptr_array_unref);
+  g_clear_object (&info->type_name);
+  g_free (info);
+}
+
+static TypeInfo *
+get_type_info (PwRender     *self,
+               PwDeviceType *type)
+{
+  TypeInfo *info = g_hash_table_lookup (self->types, type);
+
+  if (info != NULL)
+    return info;
+
+  info = g_new0 (TypeInfo, 1);
+  info->slots = g_new0 (PortSlot, MAX (type->n_ports, 1));
+  for (guint i = 0; i < type->n_ports; i++)
+    {
+      info->slots[i].side = pw_render_port_side (type, i);
+      info->slots[i].row = pw_render_port_row (type, i);
+    }
+  pw_render_card_size (type, &info->width, &info->height);
+  g_hash_table_insert (self->types, type, info);
+  return info;
+}
+
+static void
+ensure_type_text (PwRender     *self,
+                  PwDeviceType *type,
+                  TypeInfo     *info)
+{
+  if (info->port_labels != NULL)
+    return;
+
+  info->type_name = pw_render_create_layout (self->pango, type->name, 8.0, FALSE);
+  pango_layout_set_width (info->type_name, (PW_RENDER_CARD_WIDTH - 34) * PANGO_SCALE);
+  pango_layout_set_ellipsize (info->type_name, PANGO_ELLIPSIZE_END);
+
+  info->port_labels = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < type->n_ports; i++)
+    {
+      PangoLayout *l = pw_render_create_layout (self->pango, type->ports[i].label, 8.5, FALSE);
+
+      pango_layout_set_width (l, 64 * PANGO_SCALE);
+      pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+      g_ptr_array_add (info->port_labels, l);
+    }
+}
+
+static const char *
+family_tag (const PwFamily *family)
+{
+  const char *id = family->id;
+
+  if (g_str_has_prefix (id, "speakon-"))
+    return id + strlen ("speakon-");
+  if (g_str_equal (id, "binding-post"))
+    return "post";
+  if (g_str_equal (id, "pentaconn-4.4"))
+    return "4.4";
+  return id;
+}
+
+static PangoLayout *
+get_family_layout (PwRender       *self,
+                   const PwFamily *family)
+{
+  PangoLayout *l = g_hash_table_lookup (self->family_tags, family);
+
+  if (l == NULL)
+    {
+      l = pw_render_create_layout (self->pango, family_tag (family), 6.5, FALSE);
+      g_hash_table_insert (self->family_tags, (gpointer) family, l);
+    }
+  return l;
+}
+
+/* Link classes read without colour: the dash and this short label. */
+const char *
+pw_render_link_class_label (PwLinkClass klass)
+{
+  switch (klass)
+    {
+    case PW_LINK_BALANCED:
+      return C_("link class", "BAL");
+    case PW_LINK_UNBALANCED:
+      return C_("link class", "UNBAL");
+    case PW_LINK_UNBALANCED_STEREO:
+      return C_("link class", "ST-UNBAL");
+    case PW_LINK_BALANCED_STEREO:
+      return C_("link class", "ST-BAL");
+    case PW_LINK_SPEAKER:
+      return C_("link class", "SPK");
+    case PW_LINK_DIGITAL:
+      return C_("link class", "DIG");
+    case PW_LINK_BROKEN:
+      return C_("link class", "BROKEN");
+    case PW_LINK_OPEN:
+    default:
+      return C_("link class", "OPEN");
+    }
+}
+
+/* The spatial index: a uniform grid of item lists. Devices are items
+ * 0 … n_devices - 1, cables follow. */
+
+static void
+grid_clear (Grid *grid)
+{
+  if (grid->cells != NULL)
+    {
+      for (guint i = 0; i < grid->nx * grid->ny; i++)
+        if (grid->cells[i] != NULL)
+          g_array_unref (grid->cells[i]);
+    }
+  g_clear_pointer (&grid->cells, g_free);
+  grid->nx = grid->ny = 0;
+}
+
+static void
+grid_init (Grid         *grid,
+           const PwRect *bounds,
+           guint         n_items)
+{
+  double area = MAX (bounds->width, 1) * MAX (bounds->height, 1);
+  double cell = MAX (256.0, sqrt (area / MAX (n_items, 1)) * 2);
+
+  grid_clear (grid);
+  while ((bounds->width / cell + 1) * (bounds->height / cell + 1) > GRID_MAX_CELLS)
+    cell *= 2;
+  grid->x0 = bounds->x;
+  grid->y0 = bounds->y;
+  grid->cell = cell;
+  grid->nx = (guint) (bounds->width / cell) + 1;
+  grid->ny = (guint) (bounds->height / cell) + 1;
+  grid->cells = g_new0 (GArray *, grid->nx * grid->ny);
+}
+
+static gboolean
+grid_range (const Grid   *grid,
+            const PwRect *r,
+            guint        *cx0,
+            guint        *cy0,
+            guint        *cx1,
+            guint        *cy1)
+{
+  double fx0 = floor ((r->x - grid->x0) / grid->cell);
+  double fy0 = floor ((r->y - grid->y0) / grid->cell);
+  double fx1 = floor ((r->x + r->width - grid->x0) / grid->cell);
+  double fy1 = floor ((r->y + r->height - grid->y0) / grid->cell);
+
+  if (grid->nx == 0 || fx1 < 0 || fy1 < 0 || fx0 >= grid->nx || fy0 >= grid->ny)
+    return FALSE;
+  *cx0 = (guint) MAX (fx0, 0);
+  *cy0 = (guint) MAX (fy0, 0);
+  *cx1 = (guint) MIN (fx1, grid->nx - 1);
+  *cy1 = (guint) MIN (fy1, grid->ny - 1);
+  return TRUE;
+}
+
+static void
+grid_insert (Grid         *grid,
+             const PwRect *r,
+             guint         item)
+{
+  guint cx0, cy0, cx1, cy1;
+
+  if (!grid_range (grid, r, &cx0, &cy0, &cx1, &cy1))
+    return;
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        GArray **cell = &grid->cells[cy * grid->nx + cx];
+
+        if (*cell == NULL)
+          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*cell, item);
+      }
+}
+
+static gboolean
+rects_intersect (const PwRect *a,
+                 const PwRect *b)
+{
+  return a->x <= b->x + b->width && b->x <= a->x + a->width &&
+         a->y <= b->y + b->height && b->y <= a->y + a->height;
+}
+
+static void
+rect_union (PwRect       *acc,
+            const PwRect *r,
+            gboolean     *empty)
+{
+  double x1, y1;
+
+  if (*empty)
+    {
+      *acc = *r;
+      *empty = FALSE;
+      return;
+    }
+  x1 = MAX (acc->x + acc->width, r->x + r->width);
+  y1 = MAX (acc->y + acc->height, r->y + r->height);
+  acc->x = MIN (acc->x, r->x);
+  acc->y = MIN (acc->y, r->y);
+  acc->width = x1 - acc->x;
+  acc->height = y1 - acc->y;
+}
+
+void
+pw_render_query (PwRender     *self,
+                 const PwRect *rect,
+                 GArray       *devices,
+                 GArray       *cables)
+{
+  guint n_devices = self->cards->len;
+  guint cx0, cy0, cx1, cy1;
+
+  g_return_if_fail (self != NULL && rect != NULL);
+
+  if (!grid_range (&self->grid, rect, &cx0, &cy0, &cx1, &cy1))
+    return;
+  if (++self->stamp == 0)
+    {
+      memset (self->stamps, 0, sizeof (guint) * (n_devices + self->cable_info->len));
+      self->stamp = 1;
+    }
+
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        GArray *cell = self->grid.cells[cy * self->grid.nx + cx];
+
+        if (cell == NULL)
+          continue;
+        for (guint i = 0; i < cell->len; i++)
+          {
+            guint item = g_array_index (cell, guint, i);
+
+            if (self->stamps[item] == self->stamp)
+              continue;
+            self->stamps[item] = self->stamp;
+            if (item < n_devices)
+              {
+                if (devices != NULL &&
+                    rects_intersect (rect, &g_array_index (self->cards, CardInfo, item).rect))
+                  g_array_append_val (devices, item);
+              }
+            else
+              {
+                guint c = item - n_devices;
+
+                if (cables != NULL &&
+                    rects_intersect (rect, &g_array_index (self->cable_info, CableInfo, c).bbox))
+                  g_array_append_val (cables, c);
+              }
+          }
+      }
+}
+
+/* Geometry. */
+
+void
+pw_render_get_port_anchor (PwRender *self,
+                           guint     device,
+                           guint     port,
+                           double   *x,
+                           double   *y)
+{
+  CardInfo *card;
+  PortSlot *slot;
+
+  g_return_if_fail (self != NULL && device < self->cards->len);
+
+  card = &g_array_index (self->cards, CardInfo, device);
+  g_return_if_fail (port < card->type->n_ports);
+  slot = &card->info->slots[port];
+  *x = slot->side == PW_SIDE_LEFT ? card->rect.x : card->rect.x + card->rect.width;
+  *y = card->rect.y + PW_RENDER_HEADER_HEIGHT + (slot->row + 0.5) * PW_RENDER_ROW_HEIGHT;
+}
+
+void
+pw_render_get_card_rect (PwRender *self,
+                         guint     device,
+                         PwRect   *rect)
+{
+  g_return_if_fail (self != NULL && device < self->cards->len);
+  *rect = g_array_index (self->cards, CardInfo, device).rect;
+}
+
+static double
+port_direction (PwRender *self,
+                PwPlug   *plug)
+{
+  CardInfo *card = &g_array_index (self->cards, CardInfo, plug->device->index);
+
+  return card->info->slots[plug->port].side == PW_SIDE_LEFT ? -1.0 : 1.0;
+}
+
+static void
+bezier_point (const Segment *s,
+              double         t,
+              double        *x,
+              double        *y)
+{
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+
+  *x = a * s->p[0] + b * s->p[2] + c * s->p[4] + d * s->p[6];
+  *y = a * s->p[1] + b * s->p[3] + c * s->p[5] + d * s->p[7];
+}
+
+static void
+segment_from_anchor (Segment *seg,
+                     double   x0,
+                     double   y0,
+                     double   dir0,
+                     double   x1,
+                     double   y1,
+                     double   dir1)
+{
+  double dx = fabs (x1 - x0), dy = fabs (y1 - y0);
+  double reach = CLAMP (dx * 0.45, 36.0, 220.0);
+
+  /* A cable that runs backwards (a return, an insert loop) swings wide
+   * enough to read as a loop rather than a line through the cards. */
+  if ((x1 - x0) * dir0 < 0)
+    reach = MAX (reach, 60.0 + MIN (dy, 400.0) * 0.3);
+
+  seg->p[0] = x0;
+  seg->p[1] = y0;
+  seg->p[2] = x0 + dir0 * reach;
+  seg->p[3] = y0;
+  seg->p[4] = x1 + dir1 * reach;
+  seg->p[5] = y1;
+  seg->p[6] = x1;
+  seg->p[7] = y1;
+}
+
+static void
+update_cable (PwRender  *self,
+              guint      index,
+              CableInfo *info)
+{
+  PwCable *cable = pw_document_get_cable (self->document, index);
+  guint n_ends = cable->type->n_ends;
+  int from = -1;
+  guint n_plugged = 0;
+  double hx = 0, hy = 0;
+  gboolean empty = TRUE;
+
+  info->first_segment = self->segments->len;
+  info->n_segments = 0;
+  info->has_anchor = FALSE;
+
+  for (guint e = 0; e < n_ends; e++)
+    {
+      PwPlug *plug = &cable->ends[e];
+      double ax, ay;
+
+      if (plug->device == NULL)
+        continue;
+      pw_render_get_port_anchor (self, plug->device->index, plug->port, &ax, &ay);
+      hx += ax;
+      hy += ay;
+      n_plugged++;
+      if (from < 0 && port_direction (self, plug) > 0)
+        from = e;
+    }
+
+  if (n_plugged == 0)
+    return;
+  hx /= n_plugged;
+  hy /= n_plugged;
+
+  if (n_ends == 2 && n_plugged == 2)
+    {
+      Segment seg;
+      guint f = from < 0 ? 0 : (guint) from, t = 1 - f;
+      double x0, y0, x1, y1;
+
+      pw_render_get_port_anchor (self, cable->ends[f].device->index, cable->ends[f].port, &x0, &y0);
+      pw_render_get_port_anchor (self, cable->ends[t].device->index, cable->ends[t].port, &x1, &y1);
+      segment_from_anchor (&seg, x0, y0, port_direction (self, &cable->ends[f]),
+                           x1, y1, port_direction (self, &cable->ends[t]));
+      g_array_append_val (self->segments, seg);
+      bezier_point (&seg, 0.5, &info->ax, &info->ay);
+    }
+  else if (n_plugged == 1)
+    {
+      /* One end plugged: a stub, ending in an open ring. */
+      for (guint e = 0; e < n_ends; e++)
+        if (cable->ends[e].device != NULL)
+          {
+            Segment seg;
+            double d = port_direction (self, &cable->ends[e]);
+
+            segment_from_anchor (&seg, hx, hy, d, hx + d * STUB_LENGTH, hy, -d);
+            g_array_append_val (self->segments, seg);
+            info->ax = hx + d * (STUB_LENGTH + LABEL_MAX_WIDTH / 2 + 6);
+            info->ay = hy;
+          }
+    }
+  else
+    {
+      /* Several ends: each runs to a hub between them. */
+      double spread = 0;
+
+      for (guint e = 0; e < n_ends; e++)
+        if (cable->ends[e].device != NULL)
+          {
+            double ax, ay;
+
+            pw_render_get_port_anchor (self, cable->ends[e].device->index, cable->ends[e].port,
+                                       &ax, &ay);
+            spread = MAX (spread, fabs (ax - hx));
+          }
+      if (spread < 80)
+        hx += 100;
+      for (guint e = 0; e < n_ends; e++)
+        if (cable->ends[e].device != NULL)
+          {
+            Segment seg;
+            double ax, ay, d = port_direction (self, &cable->ends[e]);
+
+            pw_render_get_port_anchor (self, cable->ends[e].device->index, cable->ends[e].port,
+                                       &ax, &ay);
+            segment_from_anchor (&seg, ax, ay, d, hx, hy, ax < hx ? -1 : 1);
+            g_array_append_val (self->segments, seg);
+          }
+      info->ax = hx;
+      info->ay = hy;
+    }
+
+  info->n_segments = self->segments->len - info->first_segment;
+  info->has_anchor = TRUE;
+  for (guint s = 0; s < info->n_segments; s++)
+    {
+      Segment *seg = &g_array_index (self->segments, Segment, info->first_segment + s);
+      double minx = MIN (MIN (seg->p[0], seg->p[2]), MIN (seg->p[4], seg->p[6]));
+      double maxx = MAX (MAX (seg->p[0], seg->p[2]), MAX (seg->p[4], seg->p[6]));
+      double miny = MIN (MIN (seg->p[1], seg->p[3]), MIN (seg->p[5], seg->p[7]));
+      double maxy = MAX (MAX (seg->p[1], seg->p[3]), MAX (seg->p[5], seg->p[7]));
+      PwRect r = { minx - 4, miny - 4, maxx - minx + 8, maxy - miny + 8 };
+
+      rect_union (&info->bbox, &r, &empty);
+    }
+  {
+    PwRect label = { info->ax - LABEL_MAX_WIDTH / 2 - 14, info->ay - LABEL_HEIGHT / 2 - 2,
+                     LABEL_MAX_WIDTH + 28, LABEL_HEIGHT + 4 };
+
+    rect_union (&info->bbox, &label, &empty);
+  }
+}
+
+static void
+collect_findings (PwRender *self)
+{
+  PwAnalysis *analysis = self->analysis;
+
+  g_hash_table_remove_all (self->port_worst);
+  for (guint i = 0; i < pw_analysis_get_n_findings (analysis); i++)
+    {
+      const PwFinding *f = pw_analysis_get_finding (analysis, i);
+      guint8 level = (guint8) f->severity + 1;
+
+      if (f->suppressed)
+        continue;
+      if (f->device >= 0 && (guint) f->device < self->cards->len)
+        {
+          CardInfo *card = &g_array_index (self->cards, CardInfo, f->device);
+          gpointer key = GUINT_TO_POINTER (((guint) f->device << 10 | (guint) (f->port & 0x3ff)) + 1);
+          guint8 old = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (self->port_worst, key));
+
+          card->worst = MAX (card->worst, level);
+          card->n_findings++;
+          if (f->port >= 0 && level > old)
+            g_hash_table_insert (self->port_worst, key, GUINT_TO_POINTER (level));
+        }
+      if (f->cable >= 0 && (guint) f->cable < self->cable_info->len)
+        {
+          CableInfo *ci = &g_array_index (self->cable_info, CableInfo, f->cable);
+
+          ci->worst = MAX (ci->worst, level);
+          ci->n_findings++;
+        }
+    }
+}
+
+void
+pw_render_update (PwRender   *self,
+                  PwAnalysis *analysis)
+{
+  guint n_devices, n_cables;
+  gboolean empty = TRUE;
+  PwRect bounds = { 0 };
+
+  g_return_if_fail (self != NULL);
+
+  if (analysis != NULL && analysis != self->analysis)
+    {
+      g_clear_pointer (&self->own_analysis, pw_analysis_free);
+      self->analysis = analysis;
+    }
+  else if (analysis == NULL && self->own_analysis != NULL)
+    {
+      /* Our own check: re-run it, the document may have changed. */
+      pw_analysis_free (self->own_analysis);
+      self->analysis = self->own_analysis = pw_analysis_new (self->document);
+    }
+
+  n_devices = pw_document_get_n_devices (self->document);
+  n_cables = pw_document_get_n_cables (self->document);
+
+  /* Devices: keep the name layouts of those whose name did not change. */
+  for (guint i = n_devices; i < self->cards->len; i++)
+    {
+      CardInfo *card = &g_array_index (self->cards, CardInfo, i);
+
+      g_clear_object (&card->name);
+      g_clear_pointer (&card->name_text, g_free);
+    }
+  g_array_set_size (self->cards, n_devices);
+  for (guint i = 0; i < n_devices; i++)
+    {
+      PwDevice *d = pw_document_get_device (self->document, i);
+      CardInfo *card = &g_array_index (self->cards, CardInfo, i);
+      const char *name = d->name ? d->name : d->id;
+
+      card->type = d->type;
+      card->info = get_type_info (self, d->type);
+      card->rect.x = d->x;
+      card->rect.y = d->y;
+      card->rect.width = card->info->width;
+      card->rect.height = card->info->height;
+      card->worst = 0;
+      card->n_findings = 0;
+      if (g_strcmp0 (card->name_text, name) != 0)
+        {
+          g_clear_object (&card->name);
+          g_free (card->name_text);
+          card->name_text = g_strdup (name);
+        }
+      {
+        PwRect r = { card->rect.x - GLYPH_SIZE, card->rect.y - 10,
+                     card->rect.width + 2 * GLYPH_SIZE, card->rect.height + 10 };
+
+        rect_union (&bounds, &r, &empty);
+      }
+    }
+
+  for (guint i = n_cables; i < self->cable_info->len; i++)
+    {
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, i);
+
+      g_clear_object (&ci->label);
+      g_clear_pointer (&ci->label_text, g_free);
+    }
+  g_array_set_size (self->cable_info, n_cables);
+  g_array_set_size (self->segments, 0);
+  for (guint i = 0; i < n_cables; i++)
+    {
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, i);
+
+      ci->worst = 0;
+      ci->n_findings = 0;
+      memset (&ci->bbox, 0, sizeof ci->bbox);
+      update_cable (self, i, ci);
+      if (ci->has_anchor)
+        rect_union (&bounds, &ci->bbox, &empty);
+    }
+
+  collect_findings (self);
+
+  self->bounds = bounds;
+  grid_init (&self->grid, &bounds, n_devices + n_cables);
+  for (guint i = 0; i < n_devices; i++)
+    grid_insert (&self->grid, &g_array_index (self->cards, CardInfo, i).rect, i);
+  for (guint i = 0; i < n_cables; i++)
+    {
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, i);
+
+      if (ci->has_anchor)
+        grid_insert (&self->grid, &ci->bbox, n_devices + i);
+    }
+  g_free (self->stamps);
+  self->stamps = g_new0 (guint, n_devices + n_cables + 1);
+  self->stamp = 0;
+}
+
+static void
+card_info_clear (gpointer data)
+{
+  CardInfo *card = data;
+
+  g_clear_object (&card->name);
+  g_clear_pointer (&card->name_text, g_free);
+}
+
+static void
+cable_info_clear (gpointer data)
+{
+  CableInfo *ci = data;
+
+  g_clear_object (&ci->label);
+  g_clear_pointer (&ci->label_text, g_free);
+}
+
+PwRender *
+pw_render_new (PwDocument *document,
+               PwAnalysis *analysis)
+{
+  PwRender *self;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (document), NULL);
+
+  self = g_new0 (PwRender, 1);
+  self->document = g_object_ref (document);
+  if (analysis == NULL)
+    self->own_analysis = pw_analysis_new (document);
+  self->analysis = analysis ? analysis : self->own_analysis;
+  self->pango = pw_render_create_pango_context ();
+  self->types = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_info_free);
+  self->family_tags = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->port_worst = g_hash_table_new (NULL, NULL);
+  self->cards = g_array_new (FALSE, TRUE, sizeof (CardInfo));
+  g_array_set_clear_func (self->cards, card_info_clear);
+  self->cable_info = g_array_new (FALSE, TRUE, sizeof (CableInfo));
+  g_array_set_clear_func (self->cable_info, cable_info_clear);
+  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  /* The analysis we were given is current; do not re-run our own. */
+  pw_render_update (self, self->analysis == self->own_analysis ? NULL : self->analysis);
+  return self;
+}
+
+void
+pw_render_free (PwRender *self)
+{
+  if (self == NULL)
+    return;
+  grid_clear (&self->grid);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->cable_info, g_array_unref);
+  g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->family_tags, g_hash_table_unref);
+  g_clear_pointer (&self->port_worst, g_hash_table_unref);
+  g_clear_pointer (&self->own_analysis, pw_analysis_free);
+  g_clear_pointer (&self->stamps, g_free);
+  g_clear_object (&self->pango);
+  g_clear_object (&self->document);
+  g_free (self);
+}
+
+PwAnalysis *
+pw_render_get_analysis (PwRender *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->analysis;
+}
+
+PwDocument *
+pw_render_get_document (PwRender *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->document;
+}
+
+PangoContext *
+pw_render_get_pango_context (PwRender *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->pango;
+}
+
+void
+pw_render_get_bounds (PwRender *self,
+                      PwRect   *bounds)
+{
+  g_return_if_fail (self != NULL && bounds != NULL);
+  *bounds = self->bounds;
+}
+
+gboolean
+pw_render_get_cable_anchor (PwRender *self,
+                            guint     cable,
+                            double   *x,
+                            double   *y)
+{
+  CableInfo *ci;
+
+  g_return_val_if_fail (self != NULL && cable < self->cable_info->len, FALSE);
+  ci = &g_array_index (self->cable_info, CableInfo, cable);
+  if (!ci->has_anchor)
+    return FALSE;
+  *x = ci->ax;
+  *y = ci->ay;
+  return TRUE;
+}
+
+/* Hit testing. */
+
+static double
+segment_distance (const Segment *seg,
+                  double         x,
+                  double         y)
+{
+  double best = G_MAXDOUBLE, px = seg->p[0], py = seg->p[1];
+
+  for (guint i = 1; i <= 24; i++)
+    {
+      double qx, qy, dx, dy, len2, t, cx, cy;
+
+      bezier_point (seg, i / 24.0, &qx, &qy);
+      dx = qx - px;
+      dy = qy - py;
+      len2 = dx * dx + dy * dy;
+      t = len2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / len2, 0, 1) : 0;
+      cx = px + t * dx - x;
+      cy = py + t * dy - y;
+      best = MIN (best, cx * cx + cy * cy);
+      px = qx;
+      py = qy;
+    }
+  return sqrt (best);
+}
+
+static void
+cable_label_rect (CableInfo *ci,
+                  PwRect    *r)
+{
+  double w = ci->label_w > 0 ? ci->label_w : LABEL_MAX_WIDTH * 0.6;
+  double h = ci->label_h > 0 ? ci->label_h : LABEL_HEIGHT;
+
+  r->x = ci->ax - w / 2;
+  r->y = ci->ay - h / 2;
+  r->width = w;
+  r->height = h;
+}
+
+PwHitKind
+pw_render_hit_test (PwRender *self,
+                    double    x,
+                    double    y,
+                    double    tolerance,
+                    PwHit    *hit)
+{
+  g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
+  PwRect near = { x - tolerance - GLYPH_SIZE, y - tolerance - GLYPH_SIZE,
+                  2 * (tolerance + GLYPH_SIZE), 2 * (tolerance + GLYPH_SIZE) };
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL && hit != NULL, PW_HIT_NONE);
+
+  hit->kind = PW_HIT_NONE;
+  hit->device = hit->port = hit->cable = -1;
+  pw_render_query (self, &near, devices, cables);
+
+  /* Ports first: their glyphs straddle the card edge. The last card drawn
+   * is on top, so search from the end. */
+  for (guint i = devices->len; i-- > 0;)
+    {
+      guint d = g_array_index (devices, guint, i);
+      CardInfo *card = &g_array_index (self->cards, CardInfo, d);
+
+      for (guint p = 0; p < card->type->n_ports; p++)
+        {
+          double ax, ay;
+
+          pw_render_get_port_anchor (self, d, p, &ax, &ay);
+          if (fabs (ax - x) <= GLYPH_SIZE / 2 + tolerance &&
+              fabs (ay - y) <= PW_RENDER_ROW_HEIGHT / 2)
+            {
+              hit->kind = PW_HIT_PORT;
+              hit->device = d;
+              hit->port = p;
+              return hit->kind;
+            }
+        }
+    }
+  for (guint i = devices->len; i-- > 0;)
+    {
+      guint d = g_array_index (devices, guint, i);
+      PwRect *r = &g_array_index (self->cards, CardInfo, d).rect;
+
+      if (x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height)
+        {
+          hit->kind = PW_HIT_DEVICE;
+          hit->device = d;
+          return hit->kind;
+        }
+    }
+  for (guint i = 0; i < cables->len; i++)
+    {
+      guint c = g_array_index (cables, guint, i);
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, c);
+      PwRect label;
+
+      cable_label_rect (ci, &label);
+      if (x >= label.x && x <= label.x + label.width && y >= label.y && y <= label.y + label.height)
+        {
+          best = 0;
+          hit->cable = c;
+          break;
+        }
+      for (guint s = 0; s < ci->n_segments; s++)
+        {
+          double dist = segment_distance (&g_array_index (self->segments, Segment,
+                                                          ci->first_segment + s), x, y);
+
+          if (dist <= tolerance && dist < best)
+            {
+              best = dist;
+              hit->cable = c;
+            }
+        }
+    }
+  if (hit->cable >= 0)
+    hit->kind = PW_HIT_CABLE;
+  return hit->kind;
+}
+
+/* Drawing. */
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Badges differ in shape, not only in colour: an octagon with a cross for
+ * an error, a triangle with an exclamation mark for a warning, a circle
+ * with an "i" for information. */
+void
+pw_render_draw_badge (cairo_t         *cr,
+                      const PwPalette *palette,
+                      PwSeverity       severity,
+                      double           cx,
+                      double           cy,
+                      double           size)
+{
+  double r = size / 2;
+  PwColor mark = { 1, 1, 1, 1 };
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_new_path (cr);
+  switch (severity)
+    {
+    case PW_SEVERITY_ERROR:
+      for (guint i = 0; i < 8; i++)
+        {
+          double a = G_PI / 8 + i * G_PI / 4;
+
+          cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case PW_SEVERITY_WARNING:
+      cairo_move_to (cr, cx, cy - r * 1.05);
+      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.85);
+      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.85);
+      cairo_close_path (cr);
+      mark = (PwColor) { 0.1, 0.1, 0.1, 1 };
+      break;
+    case PW_SEVERITY_INFO:
+    default:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      break;
+    }
+  pw_palette_set_source (cr, pw_palette_severity_color (palette, severity));
+  cairo_fill_preserve (cr);
+  pw_palette_set_source (cr, &palette->background);
+  cairo_set_line_width (cr, size * 0.08);
+  cairo_stroke (cr);
+
+  pw_palette_set_source (cr, &mark);
+  cairo_set_line_width (cr, size * 0.14);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  switch (severity)
+    {
+    case PW_SEVERITY_ERROR:
+      cairo_move_to (cr, cx - r * 0.4, cy - r * 0.4);
+      cairo_line_to (cr, cx + r * 0.4, cy + r * 0.4);
+      cairo_move_to (cr, cx + r * 0.4, cy - r * 0.4);
+      cairo_line_to (cr, cx - r * 0.4, cy + r * 0.4);
+      cairo_stroke (cr);
+      break;
+    case PW_SEVERITY_WARNING:
+      cairo_move_to (cr, cx, cy - r * 0.4);
+      cairo_line_to (cr, cx, cy + r * 0.2);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx, cy + r * 0.55, size * 0.07, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case PW_SEVERITY_INFO:
+    default:
+      cairo_move_to (cr, cx, cy - r * 0.05);
+      cairo_line_to (cr, cx, cy + r * 0.5);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx, cy - r * 0.45, size * 0.07, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static void
+pin_dots (cairo_t *cr,
+          double   cx,
+          double   cy,
+          double   radius,
+          guint    n,
+          double   start,
+          double   sweep,
+          double   dot,
+          gboolean filled)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double a = start + (n > 1 ? sweep * i / (n - 1) : 0);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx + radius * cos (a), cy + radius * sin (a), dot, 0, 2 * G_PI);
+      if (filled)
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
+    }
+}
+
+/* A small picture of the connector family, drawn from paths so that it
+ * needs no font: XLR and DIN pins in a circle, a jack plug with its rings,
+ * RCA and BNC as concentric rings, speakON with its key, binding posts as
+ * a pair, TOSLINK as its D shape, USB and RJ45 as their outlines. Plugs
+ * (male) are filled, sockets hollow. */
+void
+pw_render_draw_glyph (cairo_t         *cr,
+                      const PwPalette *palette,
+                      const PwFamily  *family,
+                      PwGender         gender,
+                      double           cx,
+                      double           cy,
+                      double           size)
+{
+  const char *id = family ? family->id : "";
+  gboolean male = gender == PW_GENDER_MALE;
+  double r = size / 2;
+  double lw = MAX (size * 0.09, 0.5);
+
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, lw);
+  cairo_new_path (cr);
+
+  /* The body: a disc of the card's colour so that the cable line stops at it. */
+  pw_palette_set_source (cr, &palette->card);
+  if (g_str_has_prefix (id, "trs") || g_str_has_prefix (id, "ts-") || g_str_has_prefix (id, "trrs") ||
+      g_str_has_prefix (id, "pentaconn") || g_str_equal (id, "tt") || g_str_has_prefix (id, "usb") ||
+      g_str_equal (id, "rj45") || g_str_equal (id, "toslink") || g_str_equal (id, "binding-post"))
+    cairo_rectangle (cr, cx - r, cy - r * 0.75, size, size * 0.75);
+  else
+    cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+  pw_palette_set_source (cr, &palette->foreground);
+
+  if (g_str_has_prefix (id, "xlr") || g_str_equal (id, "combo"))
+    {
+      guint n = family->n_contacts;
+
+      if (g_str_equal (id, "combo"))
+        n = 3;
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      pin_dots (cr, cx, cy, r * 0.5, n, -G_PI / 2 - G_PI / n, 2 * G_PI * (n - 1) / n,
+                size * 0.09, male);
+      if (g_str_equal (id, "combo"))
+        {
+          cairo_arc (cr, cx, cy, r * 0.22, 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
+  else if (g_str_equal (id, "din5"))
+    {
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      pin_dots (cr, cx, cy, r * 0.55, 5, G_PI, G_PI, size * 0.07, male);
+      cairo_rectangle (cr, cx - size * 0.06, cy + r * 0.6, size * 0.12, r * 0.4);
+      cairo_fill (cr);
+    }
+  else if (g_str_has_prefix (id, "trs") || g_str_has_prefix (id, "ts-") ||
+           g_str_has_prefix (id, "trrs") || g_str_has_prefix (id, "pentaconn") ||
+           g_str_equal (id, "tt"))
+    {
+      /* A jack plug lying on its side: sleeve, rings, tip. */
+      guint n = family->n_contacts;
+      double x0 = cx - r, x1 = cx + r * 0.7, h = size * 0.36;
+
+      cairo_rectangle (cr, x0, cy - h / 2, x1 - x0, h);
+      if (male)
+        cairo_fill_preserve (cr);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x1, cy - h / 2);
+      cairo_line_to (cr, cx + r, cy);
+      cairo_line_to (cr, x1, cy + h / 2);
+      cairo_close_path (cr);
+      if (male)
+        cairo_fill_preserve (cr);
+      cairo_stroke (cr);
+      pw_palette_set_source (cr, male ? &palette->card : &palette->foreground);
+      for (guint i = 1; i < n; i++)
+        {
+          double x = x1 - (x1 - x0) * i / n;
+
+          cairo_move_to (cr, x, cy - h / 2 - size * 0.08);
+          cairo_line_to (cr, x, cy + h / 2 + size * 0.08);
+        }
+      cairo_stroke (cr);
+    }
+  else if (g_str_equal (id, "rca") || g_str_equal (id, "bnc"))
+    {
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx, cy, r * 0.28, 0, 2 * G_PI);
+      if (male)
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
+      if (g_str_equal (id, "bnc"))
+        {
+          cairo_rectangle (cr, cx - r - size * 0.1, cy - size * 0.07, size * 0.2, size * 0.14);
+          cairo_rectangle (cr, cx + r - size * 0.1, cy - size * 0.07, size * 0.2, size * 0.14);
+          cairo_fill (cr);
+        }
+    }
+  else if (g_str_has_prefix (id, "speakon"))
+    {
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx, cy, r * 0.45, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, cx - size * 0.08, cy - r - size * 0.12, size * 0.16, size * 0.3);
+      cairo_fill (cr);
+      if (male)
+        {
+          cairo_arc (cr, cx, cy, r * 0.45, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  else if (g_str_equal (id, "binding-post"))
+    {
+      cairo_arc (cr, cx - r * 0.5, cy, r * 0.42, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx + r * 0.5, cy, r * 0.42, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (g_str_equal (id, "toslink"))
+    {
+      cairo_move_to (cr, cx - r, cy + r * 0.7);
+      cairo_line_to (cr, cx - r, cy - r * 0.2);
+      cairo_line_to (cr, cx - r * 0.5, cy - r * 0.7);
+      cairo_line_to (cr, cx + r * 0.5, cy - r * 0.7);
+      cairo_line_to (cr, cx + r, cy - r * 0.2);
+      cairo_line_to (cr, cx + r, cy + r * 0.7);
+      cairo_close_path (cr);
+      cairo_stroke (cr);
+      cairo_arc (cr, cx, cy, r * 0.22, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (g_str_has_prefix (id, "usb") || g_str_equal (id, "rj45"))
+    {
+      if (g_str_equal (id, "usb-c"))
+        rounded_rect (cr, cx - r, cy - r * 0.4, size, r * 0.8, r * 0.4);
+      else if (g_str_equal (id, "usb-b"))
+        {
+          cairo_move_to (cr, cx - r * 0.7, cy + r * 0.7);
+          cairo_line_to (cr, cx - r * 0.7, cy - r * 0.3);
+          cairo_line_to (cr, cx - r * 0.3, cy - r * 0.7);
+          cairo_line_to (cr, cx + r * 0.3, cy - r * 0.7);
+          cairo_line_to (cr, cx + r * 0.7, cy - r * 0.3);
+          cairo_line_to (cr, cx + r * 0.7, cy + r * 0.7);
+          cairo_close_path (cr);
+        }
+      else
+        cairo_rectangle (cr, cx - r, cy - r * 0.45, size, r * 0.9);
+      cairo_stroke (cr);
+      if (g_str_equal (id, "rj45"))
+        cairo_rectangle (cr, cx - r * 0.3, cy + r * 0.45, r * 0.6, r * 0.35);
+      else
+        cairo_rectangle (cr, cx - r * 0.6, cy - r * 0.15, r * 1.2, r * 0.3);
+      cairo_fill (cr);
+    }
+  else
+    {
+      cairo_arc (cr, cx, cy, r * 0.6, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_cable_lines (PwRender        *self,
+                  cairo_t         *cr,
+                  const PwPalette *palette,
+                  guint            index,
+                  double           scale)
+{
+  CableInfo *ci = &g_array_index (self->cable_info, CableInfo, index);
+  PwLinkClass klass = pw_analysis_get_link_class (self->analysis, index);
+  double lw = MAX (1.8, 1.0 / scale);
+
+  if (ci->n_segments == 0)
+    return;
+
+  cairo_new_path (cr);
+  for (guint s = 0; s < ci->n_segments; s++)
+    {
+      Segment *seg = &g_array_index (self->segments, Segment, ci->first_segment + s);
+
+      cairo_move_to (cr, seg->p[0], seg->p[1]);
+      cairo_curve_to (cr, seg->p[2], seg->p[3], seg->p[4], seg->p[5], seg->p[6], seg->p[7]);
+    }
+  /* A halo of the background keeps crossings apart. */
+  if (scale >= TEXT_MIN_SCALE)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      pw_palette_set_source (cr, &palette->background);
+      cairo_set_line_width (cr, lw + 2.4);
+      cairo_stroke_preserve (cr);
+    }
+  pw_palette_set_source (cr, &palette->link[klass]);
+  cairo_set_line_width (cr, lw);
+  pw_palette_set_link_dash (cr, klass, lw);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* Open ends: a hollow ring where the plug hangs free. */
+  if (ci->n_segments == 1 && klass == PW_LINK_OPEN)
+    {
+      Segment *seg = &g_array_index (self->segments, Segment, ci->first_segment);
+      PwCable *cable = pw_document_get_cable (self->document, index);
+      guint n_plugged = 0;
+
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        n_plugged += cable->ends[e].device != NULL;
+      if (n_plugged == 1)
+        {
+          cairo_arc (cr, seg->p[6], seg->p[7], 4, 0, 2 * G_PI);
+          pw_palette_set_source (cr, &palette->background);
+          cairo_fill_preserve (cr);
+          pw_palette_set_source (cr, &palette->link[klass]);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static char *
+cable_label_text (PwRender *self,
+                  guint     index)
+{
+  PwCable *cable = pw_document_get_cable (self->document, index);
+  PwLinkClass klass = pw_analysis_get_link_class (self->analysis, index);
+  g_autofree char *length = NULL;
+
+  if (cable->type->kind == PW_CABLE_KIND_ADAPTER)
+    length = g_strdup (_("adapter"));
+  else if (cable->has_length)
+    length = g_strdup_printf ("%g m", cable->length_m);
+  else
+    length = g_strdup ("– m");
+  return g_strdup_printf ("%s · %s\n%s · %s",
+                          cable->label && *cable->label ? cable->label : cable->id,
+                          pw_render_link_class_label (klass), cable->type_id, length);
+}
+
+static void
+draw_cable_label (PwRender        *self,
+                  cairo_t         *cr,
+                  const PwPalette *palette,
+                  guint            index,
+                  double           scale)
+{
+  CableInfo *ci = &g_array_index (self->cable_info, CableInfo, index);
+  PwLinkClass klass;
+  PwRect r;
+
+  if (!ci->has_anchor)
+    return;
+  klass = pw_analysis_get_link_class (self->analysis, index);
+
+  if (scale >= TEXT_MIN_SCALE)
+    {
+      g_autofree char *text = cable_label_text (self, index);
+
+      if (ci->label == NULL || g_strcmp0 (text, ci->label_text) != 0)
+        {
+          g_clear_object (&ci->label);
+          ci->label = pw_render_create_layout (self->pango, text, 7.5, FALSE);
+          pango_layout_set_width (ci->label, (LABEL_MAX_WIDTH - 8) * PANGO_SCALE);
+          pango_layout_set_ellipsize (ci->label, PANGO_ELLIPSIZE_END);
+          pango_layout_set_alignment (ci->label, PANGO_ALIGN_CENTER);
+          g_free (ci->label_text);
+          ci->label_text = g_steal_pointer (&text);
+          {
+            PangoRectangle ink, logical;
+
+            pango_layout_get_pixel_extents (ci->label, &ink, &logical);
+            ci->label_w = MIN (logical.width, LABEL_MAX_WIDTH - 8) + 8;
+            ci->label_h = logical.height + 4;
+            ci->label_dx = logical.x;
+          }
+        }
+      cable_label_rect (ci, &r);
+      cairo_new_path (cr);
+      rounded_rect (cr, r.x, r.y, r.width, r.height, 3);
+      pw_palette_set_source (cr, &palette->background);
+      cairo_fill_preserve (cr);
+      pw_palette_set_source (cr, &palette->link[klass]);
+      cairo_set_line_width (cr, 1);
+      pw_palette_set_link_dash (cr, klass, 0.8);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      show_layout (cr, ci->label, &palette->foreground,
+                   r.x + 4 - ci->label_dx, r.y + 2);
+      if (ci->worst > 0)
+        pw_render_draw_badge (cr, palette, ci->worst - 1, r.x - 8, ci->ay, 13);
+    }
+  else if (ci->worst > 0)
+    pw_render_draw_badge (cr, palette, ci->worst - 1, ci->ax, ci->ay, MAX (13, 6 / scale));
+}
+
+static void
+draw_card (PwRender        *self,
+           cairo_t         *cr,
+           const PwPalette *palette,
+           guint            index,
+           double           scale)
+{
+  CardInfo *card = &g_array_index (self->cards, CardInfo, index);
+  PwRect *r = &card->rect;
+  gboolean text = scale >= TEXT_MIN_SCALE;
+  double border = card->worst > 0 ? 2.0 : 1.0;
+
+  cairo_new_path (cr);
+  rounded_rect (cr, r->x, r->y, r->width, r->height, 5);
+  pw_palette_set_source (cr, &palette->card);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, MAX (border, 1.0 / scale));
+  pw_palette_set_source (cr, card->worst > 0 ? pw_palette_severity_color (palette, card->worst - 1)
+                                             : &palette->card_border);
+  cairo_stroke (cr);
+
+  if (text)
+    {
+      ensure_type_text (self, card->type, card->info);
+      if (card->name == NULL)
+        {
+          card->name = pw_render_create_layout (self->pango, card->name_text, 10.5, TRUE);
+          pango_layout_set_width (card->name, (PW_RENDER_CARD_WIDTH - 34) * PANGO_SCALE);
+          pango_layout_set_ellipsize (card->name, PANGO_ELLIPSIZE_END);
+        }
+      show_layout (cr, card->name, &palette->foreground, r->x + 10, r->y + 6);
+      show_layout (cr, card->info->type_name, &palette->dim, r->x + 10, r->y + 22);
+    }
+  /* The header rule. */
+  cairo_move_to (cr, r->x, r->y + PW_RENDER_HEADER_HEIGHT - 2.5);
+  cairo_line_to (cr, r->x + r->width, r->y + PW_RENDER_HEADER_HEIGHT - 2.5);
+  pw_palette_set_source (cr, &palette->grid);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  if (card->worst > 0)
+    pw_render_draw_badge (cr, palette, card->worst - 1, r->x + r->width - 13, r->y + 13, 15);
+
+  if (scale * GLYPH_SIZE < 2.5)
+    return;
+
+  for (guint p = 0; p < card->type->n_ports; p++)
+    {
+      const PwPortType *port = &card->type->ports[p];
+      PortSlot *slot = &card->info->slots[p];
+      double ax, ay;
+      guint8 worst;
+
+      pw_render_get_port_anchor (self, index, p, &ax, &ay);
+      pw_render_draw_glyph (cr, palette, port->family, port->gender, ax, ay, GLYPH_SIZE);
+      if (!text)
+        continue;
+
+      {
+        PangoLayout *label = g_ptr_array_index (card->info->port_labels, p);
+        PangoLayout *tag = get_family_layout (self, port->family);
+        double lw, lh, tw, th, lx, tx;
+
+        layout_size (label, &lw, &lh);
+        layout_size (tag, &tw, &th);
+        if (slot->side == PW_SIDE_LEFT)
+          {
+            lx = ax + GLYPH_SIZE / 2 + 4;
+            tx = lx + lw + 4;
+          }
+        else
+          {
+            lx = ax - GLYPH_SIZE / 2 - 4 - lw;
+            tx = lx - 4 - tw;
+          }
+        show_layout (cr, label, &palette->foreground, lx, ay - lh / 2);
+        show_layout (cr, tag, &palette->dim, tx, ay - th / 2 + 0.5);
+
+        worst = (guint8) GPOINTER_TO_UINT (g_hash_table_lookup (self->port_worst,
+                                            GUINT_TO_POINTER ((index << 10 | (p & 0x3ff)) + 1)));
+        if (worst > 0)
+          pw_render_draw_badge (cr, palette, worst - 1,
+                                slot->side == PW_SIDE_LEFT ? tx + tw + 7 : tx - 7, ay, 10);
+      }
+    }
+}
+
+void
+pw_render_draw (PwRender        *self,
+                cairo_t         *cr,
+                const PwPalette *palette,
+                const PwRect    *visible,
+                double           scale)
+{
+  g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
+
+  if (scale <= 0)
+    scale = 1;
+  pw_render_query (self, visible ? visible : &self->bounds, devices, cables);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < cables->len; i++)
+    draw_cable_lines (self, cr, palette, g_array_index (cables, guint, i), scale);
+  for (guint i = 0; i < devices->len; i++)
+    draw_card (self, cr, palette, g_array_index (devices, guint, i), scale);
+  for (guint i = 0; i < cables->len; i++)
+    draw_cable_label (self, cr, palette, g_array_index (cables, guint, i), scale);
+  cairo_restore (cr);
+}
+
+guint
+pw_render_get_cable_worst (PwRender *self,
+                           guint     cable)
+{
+  g_return_val_if_fail (self != NULL && cable < self->cable_info->len, 0);
+  return g_array_index (self->cable_info, CableInfo, cable).worst;
+}

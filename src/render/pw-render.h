@@ -1,0 +1,165 @@
+/* pw-render.h: the diagram — device cards, ports, cables, badges, legend
+ *
+ * One PwRender holds the geometry of a plan (card rectangles, port anchors,
+ * cable curves), a spatial index over it, and the text layouts it has
+ * measured. The canvas and every export draw through it, so what is on
+ * screen is what is printed.
+ *
+ * Coordinates are document units (the x and y of a device are the top left
+ * corner of its card). The caller sets the transformation on the cairo_t;
+ * pw_render_draw () is told which document rectangle is visible and how
+ * many device pixels a unit is, and draws only what intersects it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "pw-analysis.h"
+#include "pw-document.h"
+#include "pw-palette.h"
+
+G_BEGIN_DECLS
+
+/* Card geometry, shared with the layout. */
+#define PW_RENDER_CARD_WIDTH   200.0
+#define PW_RENDER_HEADER_HEIGHT 40.0
+#define PW_RENDER_ROW_HEIGHT    20.0
+#define PW_RENDER_CARD_PADDING  8.0
+
+typedef struct
+{
+  double x, y, width, height;
+} PwRect;
+
+typedef enum {
+  PW_SIDE_LEFT,
+  PW_SIDE_RIGHT,
+} PwSide;
+
+typedef enum {
+  PW_HIT_NONE,
+  PW_HIT_DEVICE,
+  PW_HIT_PORT,
+  PW_HIT_CABLE,
+} PwHitKind;
+
+typedef struct
+{
+  PwHitKind kind;
+  int       device;     /* index in the document, or -1 */
+  int       port;       /* index in the device's type, or -1 */
+  int       cable;      /* index in the document, or -1 */
+} PwHit;
+
+typedef struct _PwRender PwRender;
+
+/* Where a port sits on its card: inputs left, outputs right; inserts
+ * right (their send leaves the device); passive ports by gender (sockets
+ * left, plugs right) or, where all share one gender, first half left. */
+PwSide      pw_render_port_side          (const PwDeviceType *type,
+                                          guint               port);
+/* The row of a port on its side, and the size of a card of this type. */
+guint       pw_render_port_row           (const PwDeviceType *type,
+                                          guint               port);
+void        pw_render_card_size          (const PwDeviceType *type,
+                                          double             *width,
+                                          double             *height);
+
+/* @analysis may be NULL: the renderer then checks the document itself. */
+PwRender   *pw_render_new                (PwDocument       *document,
+                                          PwAnalysis       *analysis);
+void        pw_render_free               (PwRender         *self);
+/* After devices moved or cables changed, or with a new analysis (NULL
+ * keeps the current one). Measured text is kept. */
+void        pw_render_update             (PwRender         *self,
+                                          PwAnalysis       *analysis);
+PwAnalysis *pw_render_get_analysis       (PwRender         *self);
+
+/* The rectangle everything drawn lies in (empty document: all zero). */
+void        pw_render_get_bounds         (PwRender         *self,
+                                          PwRect           *bounds);
+void        pw_render_get_card_rect      (PwRender         *self,
+                                          guint             device,
+                                          PwRect           *rect);
+void        pw_render_get_port_anchor    (PwRender         *self,
+                                          guint             device,
+                                          guint             port,
+                                          double           *x,
+                                          double           *y);
+/* The point a cable's label is centred on; FALSE when nothing is plugged. */
+gboolean    pw_render_get_cable_anchor   (PwRender         *self,
+                                          guint             cable,
+                                          double           *x,
+                                          double           *y);
+
+/* What is at (x, y), in document units, within @tolerance units of a
+ * cable. Ports win over cards, cards over cables. */
+PwHitKind   pw_render_hit_test           (PwRender         *self,
+                                          double            x,
+                                          double            y,
+                                          double            tolerance,
+                                          PwHit            *hit);
+/* Indices of the devices and cables that intersect @rect. */
+void        pw_render_query              (PwRender         *self,
+                                          const PwRect     *rect,
+                                          GArray           *devices,
+                                          GArray           *cables);
+
+/* Draws what intersects @visible (NULL: everything). @scale is device
+ * pixels per unit; text too small to read at it is left out. */
+void        pw_render_draw               (PwRender         *self,
+                                          cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          const PwRect     *visible,
+                                          double            scale);
+
+/* The legend (link classes with their line and short label, severity
+ * badges, connector glyphs), its top left corner at (x, y). */
+void        pw_render_legend_size        (PwRender         *self,
+                                          double           *width,
+                                          double           *height);
+void        pw_render_draw_legend        (PwRender         *self,
+                                          cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          double            x,
+                                          double            y);
+
+/* A title block filling @rect: title, date, page x of y, counts. */
+void        pw_render_draw_title_block   (PwRender         *self,
+                                          cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          const PwRect     *rect,
+                                          const char       *date,
+                                          guint             page,
+                                          guint             n_pages);
+
+/* Pieces the export and the pin diagrams share. */
+const char *pw_render_link_class_label   (PwLinkClass       klass);
+void        pw_render_draw_badge         (cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          PwSeverity        severity,
+                                          double            cx,
+                                          double            cy,
+                                          double            size);
+void        pw_render_draw_glyph         (cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          const PwFamily   *family,
+                                          PwGender          gender,
+                                          double            cx,
+                                          double            cy,
+                                          double            size);
+/* A pango context with metrics independent of the output (no hinting),
+ * so that a layout measured once draws the same on screen and on paper. */
+PangoContext *pw_render_create_pango_context (void);
+PangoLayout  *pw_render_create_layout        (PangoContext *context,
+                                              const char   *text,
+                                              double        size,
+                                              gboolean      bold);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwRender, pw_render_free)
+
+G_END_DECLS
