@@ -15,8 +15,12 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PATCHWISE_LOCALEDIR points an uninstalled build (the tests) at its own catalogues. */
+  localedir = g_getenv ("PATCHWISE_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
