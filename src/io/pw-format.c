@@ -9,9 +9,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pw-format.h"
 #include "pw-parse-private.h"
@@ -317,8 +320,11 @@ typedef struct
 {
   gboolean    is_object;
   gboolean    expect_key;
-  GArray     *keys;       /* gsize pairs: offset and length of each key */
+  GArray     *keys;       /* KeyRef: the keys seen so far */
   GHashTable *set;        /* the keys, once there are too many to compare one by one */
+  const char *list;       /* "devices" or "cables" for those arrays of the plan, or NULL */
+  gsize       open_at;    /* where the frame opens */
+  guint       n_commas;
 } Frame;
 
 #define FRAME_LINEAR_KEYS 32
@@ -332,43 +338,171 @@ frame_clear (gpointer data)
   g_clear_pointer (&frame->set, g_hash_table_unref);
 }
 
+/* A key as json-glib will read it: in the text, or decoded from its
+ * escapes (see decode_key ()). Keys hold no NUL: the scan refuses \u0000. */
+typedef struct
+{
+  const char *key;
+  gsize       len;
+} KeyRef;
+
 static gboolean
 frame_has_key (Frame      *frame,
-               const char *data,
-               gsize       start,
+               const char *key,
                gsize       len)
 {
-  if (frame->keys == NULL)
-    frame->keys = g_array_new (FALSE, FALSE, sizeof (gsize));
-  if (frame->keys->len >= 2 * FRAME_LINEAR_KEYS)
-    {
-      char *key = g_strndup (data + start, len);
+  KeyRef ref = { key, len };
 
+  if (frame->keys == NULL)
+    frame->keys = g_array_new (FALSE, FALSE, sizeof (KeyRef));
+  if (frame->keys->len >= FRAME_LINEAR_KEYS)
+    {
       if (frame->set == NULL)
         {
           frame->set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = 0; i < frame->keys->len; i += 2)
-            g_hash_table_add (frame->set, g_strndup (data + g_array_index (frame->keys, gsize, i),
-                                                     g_array_index (frame->keys, gsize, i + 1)));
-        }
-      return !g_hash_table_add (frame->set, key);
-    }
-  for (guint i = 0; i < frame->keys->len; i += 2)
-    {
-      gsize other = g_array_index (frame->keys, gsize, i);
+          for (guint i = 0; i < frame->keys->len; i++)
+            {
+              KeyRef *other = &g_array_index (frame->keys, KeyRef, i);
 
-      if (g_array_index (frame->keys, gsize, i + 1) == len && memcmp (data + other, data + start, len) == 0)
+              g_hash_table_add (frame->set, g_strndup (other->key, other->len));
+            }
+        }
+      return !g_hash_table_add (frame->set, g_strndup (key, len));
+    }
+  for (guint i = 0; i < frame->keys->len; i++)
+    {
+      KeyRef *other = &g_array_index (frame->keys, KeyRef, i);
+
+      if (other->len == len && memcmp (other->key, key, len) == 0)
         return TRUE;
     }
-  g_array_append_val (frame->keys, start);
-  g_array_append_val (frame->keys, len);
+  g_array_append_val (frame->keys, ref);
   return FALSE;
+}
+
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return -1;
+      value = value * 16 + d;
+    }
+  return value;
+}
+
+/* Checks the escape at @data[@i] (a backslash inside a string). A \u
+ * escape that json-glib would turn into a NUL or into broken UTF-8 (half
+ * a surrogate pair, or too few hex digits) is refused: the string would be
+ * cut short or written back as text no reader accepts. Other bad escapes
+ * are json-glib's to report. Returns the length of the escape, or 0 on
+ * error. */
+static gsize
+check_escape (const char *data,
+              gsize       length,
+              gsize       i,
+              const char *name,
+              GError    **error)
+{
+  TextPos pos;
+  int u, low;
+
+  if (i + 1 >= length || data[i + 1] != 'u')
+    return 2;
+  pos = position_of (data, i);
+  if (i + 6 > length || (u = hex4 (data + i + 2)) < 0)
+    {
+      /* json-glib reads what hex digits there are, into broken text. */
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s:%u:%u: the escape \\u must be followed by four hex digits",
+                   name, pos.line, pos.column);
+      return 0;
+    }
+  if (u == 0)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s:%u:%u: the text holds \\u0000, a NUL character, which a plan cannot hold",
+                   name, pos.line, pos.column);
+      return 0;
+    }
+  if (u >= 0xdc00 && u <= 0xdfff)
+    goto lone;
+  if (u >= 0xd800 && u <= 0xdbff)
+    {
+      if (i + 12 > length || data[i + 6] != '\\' || data[i + 7] != 'u' ||
+          (low = hex4 (data + i + 8)) < 0xdc00 || low > 0xdfff)
+        goto lone;
+      return 12;
+    }
+  return 6;
+
+lone:
+  g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+               "%s:%u:%u: the escape \\u%.4s is half of a UTF-16 surrogate pair, without "
+               "the other half", name, pos.line, pos.column, data + i + 2);
+  return 0;
+}
+
+/* The key between @start and @end (a string with escapes, checked by
+ * check_escape ()) as json-glib will read it. */
+static char *
+decode_key (const char *data,
+            gsize       start,
+            gsize       end)
+{
+  GString *key = g_string_new (NULL);
+
+  for (gsize i = start; i < end; i++)
+    {
+      int u;
+
+      if (data[i] != '\\' || i + 1 >= end)
+        {
+          g_string_append_c (key, data[i]);
+          continue;
+        }
+      i++;
+      switch (data[i])
+        {
+        case 'b': g_string_append_c (key, '\b'); break;
+        case 'f': g_string_append_c (key, '\f'); break;
+        case 'n': g_string_append_c (key, '\n'); break;
+        case 'r': g_string_append_c (key, '\r'); break;
+        case 't': g_string_append_c (key, '\t'); break;
+        case 'u':
+          if (i + 5 > end || (u = hex4 (data + i + 1)) < 0)
+            {
+              g_string_append_c (key, 'u');
+              break;
+            }
+          i += 4;
+          if (u >= 0xd800 && u <= 0xdbff)
+            {
+              /* check_escape () saw the low half follow. */
+              u = 0x10000 + ((u - 0xd800) << 10) + (hex4 (data + i + 3) - 0xdc00);
+              i += 6;
+            }
+          g_string_append_unichar (key, u);
+          break;
+        default:
+          g_string_append_c (key, data[i]);
+          break;
+        }
+    }
+  return g_string_free (key, FALSE);
 }
 
 /* Scans the text before parsing: something there, no NUL byte, valid
  * UTF-8, no byte order mark, no nesting deeper than a plan ever needs
- * (json-glib recurses per level), and no field named twice in one object
- * (json-glib would keep the last silently and lose the first). */
+ * (json-glib recurses per level), no field named twice in one object
+ * (json-glib would keep the last silently and lose the first), and none
+ * of what json-glib reads beyond JSON (comments, single quotes) or turns
+ * into broken text (\u0000, half a surrogate pair). */
 static gboolean
 precheck (const char *data,
           gsize       length,
@@ -377,8 +511,11 @@ precheck (const char *data,
 {
   const char *end;
   g_autoptr(GArray) stack = NULL;
-  gboolean in_string = FALSE, escaped = FALSE;
+  g_autoptr(GPtrArray) decoded_keys = g_ptr_array_new_with_free_func (g_free);
+  gboolean in_string = FALSE, has_escape = FALSE;
   gsize string_start = 0, i;
+  const char *root_key = NULL;   /* the last field name read in the root object */
+  gsize root_key_len = 0;
   TextPos pos;
 
   for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
@@ -426,25 +563,46 @@ precheck (const char *data,
 
       if (in_string)
         {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
+          if (c == '\\')
+            {
+              gsize n = check_escape (data, length, i, name, error);
+
+              if (n == 0)
+                return FALSE;
+              has_escape = TRUE;
+              i += n - 1;
+            }
           else if (c == '"')
             {
               in_string = FALSE;
               if (top != NULL && top->is_object && top->expect_key)
                 {
-                  top->expect_key = FALSE;
-                  if (frame_has_key (top, data, string_start + 1, i - string_start - 1))
+                  const char *key = data + string_start + 1;
+                  gsize key_len = i - string_start - 1;
+
+                  /* Two spellings of one name ("a" and "\u0061") are one field. */
+                  if (has_escape)
                     {
-                      g_autofree char *key = g_strndup (data + string_start + 1,
-                                                        i - string_start - 1);
+                      char *decoded = decode_key (data, string_start + 1, i);
+
+                      g_ptr_array_add (decoded_keys, decoded);
+                      key = decoded;
+                      key_len = strlen (decoded);
+                    }
+                  top->expect_key = FALSE;
+                  if (stack->len == 1)
+                    {
+                      root_key = key;
+                      root_key_len = key_len;
+                    }
+                  if (frame_has_key (top, key, key_len))
+                    {
+                      g_autofree char *shown = g_strndup (key, key_len);
 
                       pos = position_of (data, string_start);
                       g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_INVALID,
                                    "%s:%u:%u: field '%s' appears twice in the same object",
-                                   name, pos.line, pos.column, key);
+                                   name, pos.line, pos.column, shown);
                       return FALSE;
                     }
                 }
@@ -453,11 +611,36 @@ precheck (const char *data,
       else if (c == '"')
         {
           in_string = TRUE;
+          has_escape = FALSE;
           string_start = i;
+        }
+      else if (c == '\'' || c == '/')
+        {
+          /* json-glib also reads 'strings' and comments, which JSON has
+           * not; a quote inside them would hide the rest of the file
+           * from this scan (and a nesting ten thousand levels deep from
+           * its limit). */
+          pos = position_of (data, i);
+          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                       c == '/'
+                       ? "%s:%u:%u: unexpected '/': JSON has no comments"
+                       : "%s:%u:%u: unexpected \"'\": JSON strings take double quotes",
+                       name, pos.line, pos.column);
+          return FALSE;
         }
       else if (c == '{' || c == '[')
         {
-          Frame frame = { c == '{', c == '{', NULL };
+          Frame frame = { c == '{', c == '{', NULL, NULL, NULL, i, 0 };
+
+          /* Count the plan's devices and cables here: a file of a million
+           * would take json-glib long to read before it could be refused. */
+          if (c == '[' && stack->len == 1 && root_key != NULL)
+            {
+              if (root_key_len == 7 && memcmp (root_key, "devices", 7) == 0)
+                frame.list = "devices";
+              else if (root_key_len == 6 && memcmp (root_key, "cables", 6) == 0)
+                frame.list = "cables";
+            }
 
           if (stack->len >= PW_FORMAT_MAX_DEPTH)
             {
@@ -471,11 +654,28 @@ precheck (const char *data,
         }
       else if (c == '}' || c == ']')
         {
+          if (top != NULL && top->list != NULL)
+            {
+              guint n = top->n_commas + 1;
+              int max = g_str_equal (top->list, "devices")
+                        ? PW_FORMAT_MAX_DEVICES : PW_FORMAT_MAX_CABLES;
+
+              if (n > (guint) max)
+                {
+                  pos = position_of (data, top->open_at);
+                  g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                               "%s:%u:%u: the plan has %u %s; at most %d are read",
+                               name, pos.line, pos.column, n, top->list, max);
+                  return FALSE;
+                }
+            }
           if (stack->len > 0)
             g_array_set_size (stack, stack->len - 1);
         }
       else if (c == ',' && top != NULL && top->is_object)
         top->expect_key = TRUE;
+      else if (c == ',' && top != NULL)
+        top->n_commas++;
     }
   return TRUE;
 }
@@ -806,6 +1006,38 @@ parse_document (JsonNode       *root_node,
   return g_steal_pointer (&doc);
 }
 
+/* json-glib reads a number too large for a double (1e400) as infinity,
+ * which no JSON writer can write back. The fields read above refuse it
+ * with their own range; unknown fields and embedded types are kept and
+ * written back on save, so look for it everywhere. The precheck bounds
+ * the depth of the recursion. */
+static JsonNode *
+find_non_finite (JsonNode *node)
+{
+  JsonNode *found = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (found == NULL && json_object_iter_next (&iter, NULL, &child))
+        found = find_non_finite (child);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; found == NULL && i < json_array_get_length (array); i++)
+        found = find_non_finite (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           !isfinite (json_node_get_double (node)))
+    found = node;
+  return found;
+}
+
 /* json-glib names in-memory data "<data>"; put the file's name there. */
 static void
 rename_syntax_error (GError    **error,
@@ -856,6 +1088,17 @@ pw_format_load_data (const char  *data,
     }
 
   doc = parse_document (json_parser_get_root (parser), &ctx, &local_error);
+  if (doc != NULL)
+    {
+      JsonNode *bad = find_non_finite (json_parser_get_root (parser));
+
+      if (bad != NULL)
+        {
+          pw_parse_fail (&ctx, bad, &local_error, PW_FORMAT_ERROR_INVALID,
+                         "the number is too large: a plan holds numbers up to about 1e308");
+          g_clear_object (&doc);
+        }
+    }
   if (doc == NULL)
     {
       if (find_position (data, length, ctx.error_node, &line, &column))
@@ -868,19 +1111,85 @@ pw_format_load_data (const char  *data,
   return doc;
 }
 
+/* Reads at most one byte past the size limit, so that a huge file, or
+ * something endless such as /dev/zero, is refused without being read. */
+static char *
+read_capped (const char  *path,
+             gsize       *length,
+             GError     **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  struct stat st;
+  int fd, saved_errno;
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "Failed to open file “%s”: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                   "%s: this is a folder, not a plan", path);
+      close (fd);
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PW_FORMAT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                   "%s: the file is %" G_GINT64_FORMAT " bytes; a plan may be at most %d MiB",
+                   path, (gint64) st.st_size, PW_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      close (fd);
+      return NULL;
+    }
+
+  while (buffer->len <= PW_FORMAT_MAX_FILE_SIZE)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, MIN (sizeof chunk, PW_FORMAT_MAX_FILE_SIZE + 1 - buffer->len));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                       "Failed to read from file “%s”: %s", path, g_strerror (saved_errno));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (buffer, chunk, n);
+    }
+  close (fd);
+
+  if (buffer->len > PW_FORMAT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %d MiB, the most a plan may be",
+                   path, PW_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+}
+
 PwDocument *
 pw_format_load_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX, "%s", local_error->message);
-      return NULL;
-    }
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((contents = read_capped (path, &length, error)) == NULL)
+    return NULL;
   return pw_format_load_data (contents, length, path, error);
 }
 
@@ -1055,6 +1364,48 @@ document_to_json (PwDocument *doc)
   return node;
 }
 
+/* json-glib 1.6 writes a double that prints with an exponent and no
+ * point (1e+41) as "1e+41.0", which is not JSON and would not read back.
+ * Such numbers come only from what is kept as it was read (unknown fields,
+ * embedded types). Take the stray ".0" out, outside strings. */
+static void
+repair_exponents (char *text)
+{
+  gboolean in_string = FALSE;
+  const char *r = text;
+  char *w = text;
+
+  while (*r != '\0')
+    {
+      if (in_string)
+        {
+          if (*r == '\\' && r[1] != '\0')
+            *w++ = *r++;
+          else if (*r == '"')
+            in_string = FALSE;
+          *w++ = *r++;
+        }
+      else if (*r == '"')
+        {
+          in_string = TRUE;
+          *w++ = *r++;
+        }
+      else if ((*r == 'e' || *r == 'E') && w > text && g_ascii_isdigit (w[-1]))
+        {
+          *w++ = *r++;
+          if (*r == '+' || *r == '-')
+            *w++ = *r++;
+          while (g_ascii_isdigit (*r))
+            *w++ = *r++;
+          if (r[0] == '.' && r[1] == '0' && !g_ascii_isdigit (r[2]))
+            r += 2;
+        }
+      else
+        *w++ = *r++;
+    }
+  *w = '\0';
+}
+
 char *
 pw_format_save_data (PwDocument *document,
                      gsize      *length)
@@ -1070,6 +1421,7 @@ pw_format_save_data (PwDocument *document,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, NULL);
+  repair_exponents (text);
   if (length != NULL)
     *length = strlen (text) + 1;
   /* End the file with a newline, as text files do. */

@@ -175,6 +175,23 @@ table_error (GError    **error,
   return FALSE;
 }
 
+/* The table is data: a member of the wrong kind is an error to report,
+ * never a pointer to follow. These return NULL for anything else. */
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+node_array (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 static gboolean
 parse_family (PwConnectorTable *self,
               const char       *id,
@@ -196,6 +213,14 @@ parse_family (PwConnectorTable *self,
       json_array_get_length (contacts) > PW_MAX_CONTACTS)
     return table_error (error, "family '%s' must have 1 to %d contacts", id, PW_MAX_CONTACTS);
 
+  if (json_object_has_member (obj, "name") &&
+      node_string (json_object_get_member (obj, "name")) == NULL)
+    return table_error (error, "family '%s': name is not a string", id);
+  if (json_object_has_member (obj, "female_only") &&
+      (!JSON_NODE_HOLDS_VALUE (json_object_get_member (obj, "female_only")) ||
+       json_node_get_value_type (json_object_get_member (obj, "female_only")) != G_TYPE_BOOLEAN))
+    return table_error (error, "family '%s': female_only is not true or false", id);
+
   family = g_new0 (PwFamily, 1);
   family->index = self->families->len;
   family->id = g_strdup (id);
@@ -206,7 +231,7 @@ parse_family (PwConnectorTable *self,
 
   for (guint i = 0; i < json_array_get_length (contacts); i++)
     {
-      const char *name = json_node_get_string (json_array_get_element (contacts, i));
+      const char *name = node_string (json_array_get_element (contacts, i));
 
       if (name == NULL || pw_family_find_contact (family, name) >= 0)
         return table_error (error, "family '%s': contact %u is missing or repeated", id, i);
@@ -215,18 +240,23 @@ parse_family (PwConnectorTable *self,
 
   if (json_object_has_member (obj, "parts"))
     {
-      JsonObject *parts = json_object_get_object_member (obj, "parts");
+      JsonNode *parts_node = json_object_get_member (obj, "parts");
+      JsonObject *parts = JSON_NODE_HOLDS_OBJECT (parts_node)
+                          ? json_node_get_object (parts_node) : NULL;
       g_autoptr(GList) names = parts ? json_object_get_members (parts) : NULL;
+
+      if (parts == NULL)
+        return table_error (error, "family '%s': parts is not an object", id);
 
       for (GList *l = names; l != NULL; l = l->next)
         {
-          JsonArray *members = json_object_get_array_member (parts, l->data);
+          JsonArray *members = node_array (json_object_get_member (parts, l->data));
 
           if (family->n_parts == G_N_ELEMENTS (family->parts) || members == NULL)
             return table_error (error, "family '%s': bad parts", id);
           for (guint i = 0; i < json_array_get_length (members); i++)
             {
-              const char *name = json_array_get_string_element (members, i);
+              const char *name = node_string (json_array_get_element (members, i));
               int c = name ? pw_family_find_contact (family, name) : -1;
 
               if (c < 0)
@@ -248,14 +278,17 @@ parse_mate (PwConnectorTable *self,
 {
   JsonObject *obj, *map;
   const PwFamily *plug, *socket;
+  const char *plug_id, *socket_id;
   g_autoptr(GList) names = NULL;
   PwMate *mate;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return table_error (error, "a mate is not an object");
   obj = json_node_get_object (node);
-  plug = pw_connector_table_lookup (self, json_object_get_string_member_with_default (obj, "plug", ""));
-  socket = pw_connector_table_lookup (self, json_object_get_string_member_with_default (obj, "socket", ""));
+  plug_id = node_string (json_object_get_member (obj, "plug"));
+  socket_id = node_string (json_object_get_member (obj, "socket"));
+  plug = plug_id ? pw_connector_table_lookup (self, plug_id) : NULL;
+  socket = socket_id ? pw_connector_table_lookup (self, socket_id) : NULL;
   if (plug == NULL || socket == NULL)
     return table_error (error, "a mate names an unknown family");
   if (plug->female_only)
@@ -282,7 +315,8 @@ parse_mate (PwConnectorTable *self,
                             plug->id, socket->id, (const char *) l->data);
       for (guint i = 0; i < json_array_get_length (json_node_get_array (targets)); i++)
         {
-          const char *name = json_array_get_string_element (json_node_get_array (targets), i);
+          JsonNode *target = json_array_get_element (json_node_get_array (targets), i);
+          const char *name = node_string (target);
           int s = name ? pw_family_find_contact (socket, name) : -1;
 
           if (s < 0)
@@ -310,7 +344,8 @@ pw_connector_table_new_from_data (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, error))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return table_error (error, "the root is not an object"), NULL;
   root = json_node_get_object (json_parser_get_root (parser));
   if (!json_object_has_member (root, "families") ||

@@ -127,6 +127,7 @@ port_has_pair (const PwPortType *port)
 
 static gboolean
 parse_port (PwDeviceType   *type,
+            GHashTable     *port_index,
             PwPortType     *port,
             guint           index,
             JsonNode       *node,
@@ -147,11 +148,12 @@ parse_port (PwDeviceType   *type,
     return FALSE;
   g_free (what);
   what = g_strdup_printf ("device type '%s': port '%s'", type->id, id);
-  if (pw_device_type_find_port (type, id) >= 0)
+  if (g_hash_table_contains (port_index, id))
     return pw_parse_fail (ctx, json_object_get_member (obj, "id"), error,
                           PW_FORMAT_ERROR_INVALID, "device type '%s' has two ports with id '%s'",
                           type->id, id);
   port->id = g_strdup (id);
+  g_hash_table_insert (port_index, port->id, GUINT_TO_POINTER (index));
 
   if (!pw_parse_string (ctx, obj, "label", FALSE, what, &label, error))
     return FALSE;
@@ -237,10 +239,14 @@ parse_port (PwDeviceType   *type,
       role_name = JSON_NODE_HOLDS_VALUE (role_node) &&
                   json_node_get_value_type (role_node) == G_TYPE_STRING
                   ? json_node_get_string (role_node) : NULL;
-      if (role_name == NULL || !pw_role_from_string (role_name, &port->roles[c]))
+      if (role_name == NULL)
+        return pw_parse_fail (ctx, role_node, error, PW_FORMAT_ERROR_INVALID,
+                              "%s: pin '%s' must name its role as a string",
+                              what, (const char *) l->data);
+      if (!pw_role_from_string (role_name, &port->roles[c]))
         return pw_parse_fail (ctx, role_node, error, PW_FORMAT_ERROR_INVALID,
                               "%s: pin '%s' has role '%s', which is not a known role",
-                              what, (const char *) l->data, role_name ? role_name : "(not a string)");
+                              what, (const char *) l->data, role_name);
     }
 
   value = port_has_pair (port) ? PW_OUTPUT_BALANCED : PW_OUTPUT_SINGLE_ENDED;
@@ -260,6 +266,7 @@ parse_port (PwDeviceType   *type,
 
 static gboolean
 parse_contact_ref (const char     *str,
+                   GHashTable     *item_index,
                    guint           n_items,
                    const char *  (*item_id) (gconstpointer owner, guint i),
                    const PwFamily *(*item_family) (gconstpointer owner, guint i),
@@ -273,6 +280,22 @@ parse_contact_ref (const char     *str,
   if (dot == NULL)
     return FALSE;
   item = g_strndup (str, dot - str);
+  if (item_index != NULL)
+    {
+      gpointer value;
+      guint i;
+      int c;
+
+      /* A type may have thousands of ports: look them up, not along. */
+      if (!g_hash_table_lookup_extended (item_index, item, NULL, &value))
+        return FALSE;
+      i = GPOINTER_TO_UINT (value);
+      if ((c = pw_family_find_contact (item_family (owner, i), dot + 1)) < 0)
+        return FALSE;
+      ref->port = i;
+      ref->contact = c;
+      return TRUE;
+    }
   for (guint i = 0; i < n_items; i++)
     {
       if (g_str_equal (item_id (owner, i), item))
@@ -304,6 +327,7 @@ device_port_family (gconstpointer owner, guint i)
 static gboolean
 parse_join_list (JsonArray      *array,
                  const char     *what,
+                 GHashTable     *item_index,
                  guint           n_items,
                  const char *  (*item_id) (gconstpointer owner, guint i),
                  const PwFamily *(*item_family) (gconstpointer owner, guint i),
@@ -327,7 +351,7 @@ parse_join_list (JsonArray      *array,
                         json_node_get_value_type (el) == G_TYPE_STRING
                         ? json_node_get_string (el) : NULL;
 
-      if (str == NULL || !parse_contact_ref (str, n_items, item_id, item_family, owner, &(*out)[i]))
+      if (str == NULL || !parse_contact_ref (str, item_index, n_items, item_id, item_family, owner, &(*out)[i]))
         return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
                               "%s: '%s' does not name a contact as \"%s.contact\"",
                               what, str ? str : "(not a string)",
@@ -360,6 +384,7 @@ pw_device_type_parse (const char     *id,
                       GError        **error)
 {
   g_autoptr(PwDeviceType) self = g_atomic_rc_box_new0 (PwDeviceType);
+  g_autoptr(GHashTable) port_index = g_hash_table_new (g_str_hash, g_str_equal);  /* id → index */
   g_autofree char *what = g_strdup_printf ("device type '%s'", id);
   JsonObject *obj;
   JsonArray *ports, *bridges;
@@ -388,7 +413,8 @@ pw_device_type_parse (const char     *id,
   self->ports = g_new0 (PwPortType, json_array_get_length (ports));
   for (guint i = 0; i < json_array_get_length (ports); i++)
     {
-      if (!parse_port (self, &self->ports[i], i, json_array_get_element (ports, i), ctx, error))
+      if (!parse_port (self, port_index, &self->ports[i], i, json_array_get_element (ports, i),
+                       ctx, error))
         {
           /* Keep what was allocated so that clearing frees it. */
           self->n_ports = i + 1;
@@ -409,8 +435,9 @@ pw_device_type_parse (const char     *id,
         return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
                               "%s must be an array of \"port.contact\" strings", bwhat), NULL;
       ctx->current = el;
-      if (!parse_join_list (json_node_get_array (el), bwhat, self->n_ports, device_port_id,
-                            device_port_family, self, &bridge->n_contacts, &bridge->contacts,
+      if (!parse_join_list (json_node_get_array (el), bwhat, port_index, self->n_ports,
+                            device_port_id, device_port_family, self,
+                            &bridge->n_contacts, &bridge->contacts,
                             ctx, error))
         return NULL;
     }
@@ -579,7 +606,7 @@ pw_cable_type_parse (const char     *id,
         return NULL;
       wire->pair = (int) pair;
       ctx->current = json_object_get_member (wobj, "join");
-      if (!parse_join_list (join, wwhat, self->n_ends, cable_end_id, cable_end_family, self,
+      if (!parse_join_list (join, wwhat, NULL, self->n_ends, cable_end_id, cable_end_family, self,
                             &wire->n_joins, &wire->joins, ctx, error))
         return NULL;
     }
