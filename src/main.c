@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "pw-application.h"
 #include "pw-cli.h"
 #include "pw-core.h"
 
@@ -32,6 +33,7 @@ main (int    argc,
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
       g_print (_("Usage:\n"
+                 "  patchwise [FILE…]\n"
                  "  patchwise check [--format=text|json] [--strict] FILE…\n"
                  "  patchwise export FILE -o OUT.pdf|OUT.png|OUT.svg [--scale N] "
                  "[--paper a4|a3|letter]\n"
@@ -45,7 +47,10 @@ main (int    argc,
       return 0;
     }
 
-  g_printerr (_("patchwise: this build has no graphical application yet; "
-                "use “patchwise check FILE”.\n"));
-  return 2;
+  /* Anything else starts the application, with FILE… opened. */
+  {
+    g_autoptr(PwApplication) app = pw_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

@@ -1,0 +1,257 @@
+/* pw-application.c: one instance per session, a window per plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pw-application.h"
+#include "pw-icon-resources.h"
+#include "pw-ui-resources.h"
+#include <glib/gstdio.h>
+
+#include "pw-window.h"
+
+struct _PwApplication
+{
+  AdwApplication parent_instance;
+  gboolean       recovery_offered;
+};
+
+G_DEFINE_FINAL_TYPE (PwApplication, pw_application, ADW_TYPE_APPLICATION)
+
+static PwWindow *
+reusable_window (PwApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (PW_IS_WINDOW (l->data) && pw_window_is_pristine (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+recover_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PwApplication    *self)
+{
+  GPtrArray *paths = g_object_get_data (G_OBJECT (dialog), "paths");
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (g_str_equal (response, "recover"))
+        {
+          g_autoptr(GError) error = NULL;
+          PwWindow *window = reusable_window (self);
+
+          if (window == NULL)
+            window = pw_window_new (GTK_APPLICATION (self));
+          if (pw_window_load_recovered (window, path, &error))
+            gtk_window_present (GTK_WINDOW (window));
+          else
+            g_printerr ("%s\n", error->message);
+        }
+      else
+        g_remove (path);
+    }
+}
+
+/* Autosaves still on disk when the application starts belong to a session
+ * that ended without saving: a crash, a kill, a power cut. */
+static void
+offer_recovery (PwApplication *self,
+                GtkWindow     *parent)
+{
+  g_autofree char *dir_path = pw_autosave_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  const char *name;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".patchwise"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  if (paths->len == 0)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Recover Unsaved Work?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Patchwise closed while a plan had unsaved changes. "
+                                               "It was kept and can be opened again.",
+                                               "Patchwise closed while %u plans had unsaved changes. "
+                                               "They were kept and can be opened again.",
+                                               paths->len),
+                                  paths->len);
+  adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "recover", _("_Recover"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "recover");
+  g_object_set_data_full (G_OBJECT (dialog), "paths", g_steal_pointer (&paths),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recover_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pw_application_activate (GApplication *app)
+{
+  PwApplication *self = PW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pw_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (window);
+  offer_recovery (self, window);
+}
+
+static void
+pw_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  PwApplication *self = PW_APPLICATION (app);
+  GtkWindow *last = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PwWindow *window = reusable_window (self);
+
+      /* Each plan opens in a window of its own. */
+      if (window == NULL)
+        window = pw_window_new (GTK_APPLICATION (app));
+      if (!pw_window_load_file (window, files[i], &error))
+        {
+          AdwMessageDialog *dialog;
+
+          gtk_window_present (GTK_WINDOW (window));
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                               _("Could Not Open the Plan"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      last = GTK_WINDOW (window);
+    }
+  if (last != NULL)
+    offer_recovery (self, last);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  gtk_window_present (GTK_WINDOW (pw_window_new (GTK_APPLICATION (data))));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  /* Each window asks about its own unsaved work. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       data)
+{
+  static const char *developers[] = { "The Patchwise developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Patchwise"),
+                         "application-icon", PW_APP_ID,
+                         "version", PW_VERSION,
+                         "developer-name", _("The Patchwise developers"),
+                         "developers", developers,
+                         "comments", _("Plan audio signal chains and check every cable pin by pin"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Patchwise developers",
+                         NULL);
+}
+
+static void
+pw_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "new-window", new_window_action },
+    { "quit", quit_action },
+    { "about", about_action },
+  };
+  /* Copy, paste, select all and delete act on the canvas: they are its key
+   * bindings, not global accelerators, so that text fields keep theirs. */
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.zoom-fit", { "<Control>1", NULL } },
+    { "win.arrange", { "<Control>l", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (pw_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+pw_application_class_init (PwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = pw_application_activate;
+  app_class->open = pw_application_open;
+  app_class->startup = pw_application_startup;
+}
+
+static void
+pw_application_init (PwApplication *self)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      pw_ui_register_resource ();
+      pw_icons_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+PwApplication *
+pw_application_new (void)
+{
+  return g_object_new (PW_TYPE_APPLICATION,
+                       "application-id", PW_APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/patchwise/Patchwise",
+                       NULL);
+}

@@ -1,0 +1,1116 @@
+/* pw-canvas.c: the plan, drawn and edited directly
+ *
+ * One widget draws every device and cable through the shared renderer (as
+ * libshumate draws a map), with a view for pan and zoom and gestures for
+ * input: primary drag moves devices, draws a rubber band or, from a port,
+ * a live wire to another port; middle drag, Space+drag and scrolling pan;
+ * Ctrl+scroll and pinch zoom about the pointer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "pw-canvas.h"
+#include "pw-suggest.h"
+
+typedef enum {
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_RUBBER_BAND,
+  DRAG_WIRE,
+  DRAG_PAN,
+} DragMode;
+
+struct _PwCanvas
+{
+  GtkWidget   parent_instance;
+
+  PwHistory  *history;
+  PwRender   *render;           /* owned by the window */
+  PwView      view;
+  gboolean    snap;
+  gboolean    dark;
+  gboolean    fitted;           /* the first allocation fits the plan */
+
+  GHashTable *selected;         /* PwDevice* set */
+  PwCable    *selected_cable;
+
+  DragMode    drag;
+  double      drag_start_x;     /* widget coordinates */
+  double      drag_start_y;
+  double      drag_x;
+  double      drag_y;
+  PwView      drag_view;
+  GArray     *drag_origins;     /* per moved device: original x, y */
+  GPtrArray  *drag_devices;
+  PwHit       wire_from;
+  PwHit       hover;
+  gboolean    space_down;
+  double      zoom_gesture_start;
+  double      pointer_x;        /* last pointer position, widget coordinates */
+  double      pointer_y;
+};
+
+G_DEFINE_FINAL_TYPE (PwCanvas, pw_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_SELECTION_CHANGED,
+  SIGNAL_MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Geometry */
+
+void
+pw_view_to_document (const PwView *view,
+                     double        wx,
+                     double        wy,
+                     double       *dx,
+                     double       *dy)
+{
+  *dx = view->x + wx / view->zoom;
+  *dy = view->y + wy / view->zoom;
+}
+
+void
+pw_view_to_widget (const PwView *view,
+                   double        dx,
+                   double        dy,
+                   double       *wx,
+                   double       *wy)
+{
+  *wx = (dx - view->x) * view->zoom;
+  *wy = (dy - view->y) * view->zoom;
+}
+
+void
+pw_view_zoom_at (PwView *view,
+                 double  factor,
+                 double  wx,
+                 double  wy)
+{
+  double dx, dy, zoom;
+
+  pw_view_to_document (view, wx, wy, &dx, &dy);
+  zoom = CLAMP (view->zoom * factor, PW_CANVAS_MIN_ZOOM, PW_CANVAS_MAX_ZOOM);
+  view->zoom = zoom;
+  /* The document point under the pointer stays under the pointer. */
+  view->x = dx - wx / zoom;
+  view->y = dy - wy / zoom;
+}
+
+void
+pw_view_fit (PwView       *view,
+             const PwRect *rect,
+             double        width,
+             double        height,
+             double        margin)
+{
+  double zx, zy;
+
+  if (rect->width <= 0 || rect->height <= 0 || width <= 2 * margin || height <= 2 * margin)
+    {
+      view->zoom = 1;
+      view->x = rect->x - margin;
+      view->y = rect->y - margin;
+      return;
+    }
+  zx = (width - 2 * margin) / rect->width;
+  zy = (height - 2 * margin) / rect->height;
+  view->zoom = CLAMP (MIN (MIN (zx, zy), 1.5), PW_CANVAS_MIN_ZOOM, PW_CANVAS_MAX_ZOOM);
+  view->x = rect->x + rect->width / 2 - width / 2 / view->zoom;
+  view->y = rect->y + rect->height / 2 - height / 2 / view->zoom;
+}
+
+double
+pw_snap (double value,
+         double grid)
+{
+  return grid > 0 ? round (value / grid) * grid : value;
+}
+
+/* Selection */
+
+static void
+selection_changed (PwCanvas *self)
+{
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GPtrArray *
+pw_canvas_get_selected_devices (PwCanvas *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  PwDocument *doc;
+
+  if (self->history == NULL)
+    return list;
+  /* In plan order, so that every action on a selection is repeatable. */
+  doc = pw_history_get_document (self->history);
+  for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+    if (g_hash_table_contains (self->selected, pw_document_get_device (doc, i)))
+      g_ptr_array_add (list, pw_document_get_device (doc, i));
+  return list;
+}
+
+PwCable *
+pw_canvas_get_selected_cable (PwCanvas *self)
+{
+  return self->selected_cable;
+}
+
+void
+pw_canvas_select_device (PwCanvas *self,
+                         PwDevice *device,
+                         gboolean  add)
+{
+  if (!add)
+    {
+      g_hash_table_remove_all (self->selected);
+      self->selected_cable = NULL;
+    }
+  if (device != NULL)
+    g_hash_table_add (self->selected, device);
+  selection_changed (self);
+}
+
+void
+pw_canvas_select_cable (PwCanvas *self,
+                        PwCable  *cable)
+{
+  g_hash_table_remove_all (self->selected);
+  self->selected_cable = cable;
+  selection_changed (self);
+}
+
+void
+pw_canvas_clear_selection (PwCanvas *self)
+{
+  if (g_hash_table_size (self->selected) == 0 && self->selected_cable == NULL)
+    return;
+  g_hash_table_remove_all (self->selected);
+  self->selected_cable = NULL;
+  selection_changed (self);
+}
+
+void
+pw_canvas_select_all (PwCanvas *self)
+{
+  PwDocument *doc;
+
+  if (self->history == NULL)
+    return;
+  doc = pw_history_get_document (self->history);
+  self->selected_cable = NULL;
+  for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+    g_hash_table_add (self->selected, pw_document_get_device (doc, i));
+  selection_changed (self);
+}
+
+/* Drops what the document no longer holds (after an undo, say). */
+static void
+prune_selection (PwCanvas *self)
+{
+  PwDocument *doc = pw_history_get_document (self->history);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean changed = FALSE;
+
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PwDevice *d = key;
+
+      if (d->index >= pw_document_get_n_devices (doc) || pw_document_get_device (doc, d->index) != d)
+        {
+          g_hash_table_iter_remove (&iter);
+          changed = TRUE;
+        }
+    }
+  if (self->selected_cable != NULL &&
+      (self->selected_cable->index >= pw_document_get_n_cables (doc) ||
+       pw_document_get_cable (doc, self->selected_cable->index) != self->selected_cable))
+    {
+      self->selected_cable = NULL;
+      changed = TRUE;
+    }
+  if (changed)
+    selection_changed (self);
+}
+
+void
+pw_canvas_delete_selection (PwCanvas *self)
+{
+  g_autoptr(GPtrArray) devices = pw_canvas_get_selected_devices (self);
+
+  if (self->history == NULL || (devices->len == 0 && self->selected_cable == NULL))
+    return;
+  pw_history_begin (self->history, _("Delete"));
+  if (self->selected_cable != NULL)
+    pw_edit_remove_cable (self->history, self->selected_cable);
+  for (guint i = 0; i < devices->len; i++)
+    pw_edit_remove_device (self->history, g_ptr_array_index (devices, i));
+  g_hash_table_remove_all (self->selected);
+  self->selected_cable = NULL;
+  pw_history_end (self->history);
+  selection_changed (self);
+}
+
+/* View */
+
+const PwView *
+pw_canvas_get_view (PwCanvas *self)
+{
+  return &self->view;
+}
+
+void
+pw_canvas_set_view (PwCanvas     *self,
+                    const PwView *view)
+{
+  self->view = *view;
+  self->view.zoom = CLAMP (self->view.zoom, PW_CANVAS_MIN_ZOOM, PW_CANVAS_MAX_ZOOM);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pw_canvas_zoom (PwCanvas *self,
+                double    factor)
+{
+  self->fitted = TRUE;
+  pw_view_zoom_at (&self->view, factor, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                   gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pw_canvas_zoom_reset (PwCanvas *self)
+{
+  pw_canvas_zoom (self, 1.0 / self->view.zoom);
+}
+
+void
+pw_canvas_zoom_to_fit (PwCanvas *self)
+{
+  PwRect bounds;
+
+  if (self->render == NULL)
+    return;
+  pw_render_get_bounds (self->render, &bounds);
+  pw_view_fit (&self->view, &bounds, gtk_widget_get_width (GTK_WIDGET (self)),
+               gtk_widget_get_height (GTK_WIDGET (self)), 24);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pw_canvas_reveal (PwCanvas     *self,
+                  const PwRect *rect)
+{
+  self->fitted = TRUE;
+  double w = gtk_widget_get_width (GTK_WIDGET (self)) / self->view.zoom;
+  double h = gtk_widget_get_height (GTK_WIDGET (self)) / self->view.zoom;
+
+  if (rect->x >= self->view.x && rect->y >= self->view.y &&
+      rect->x + rect->width <= self->view.x + w && rect->y + rect->height <= self->view.y + h)
+    return;
+  self->view.x = rect->x + rect->width / 2 - w / 2;
+  self->view.y = rect->y + rect->height / 2 - h / 2;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pw_canvas_set_snap (PwCanvas *self,
+                    gboolean  snap)
+{
+  self->snap = snap;
+}
+
+gboolean
+pw_canvas_get_snap (PwCanvas *self)
+{
+  return self->snap;
+}
+
+void
+pw_canvas_set_dark (PwCanvas *self,
+                    gboolean  dark)
+{
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+pw_canvas_set_history (PwCanvas  *self,
+                       PwHistory *history,
+                       PwRender  *render)
+{
+  g_set_object (&self->history, history);
+  self->render = render;
+  g_hash_table_remove_all (self->selected);
+  self->selected_cable = NULL;
+  self->fitted = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  selection_changed (self);
+}
+
+void
+pw_canvas_refresh (PwCanvas *self)
+{
+  if (self->history != NULL)
+    prune_selection (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Drawing */
+
+static void
+draw_grid (PwCanvas        *self,
+           cairo_t         *cr,
+           const PwPalette *palette,
+           double           width,
+           double           height)
+{
+  double step = PW_CANVAS_GRID * self->view.zoom;
+  double x0, y0;
+
+  /* Too fine to help at this zoom: every fifth line only. */
+  while (step < 12)
+    step *= 5;
+  x0 = fmod (-self->view.x * self->view.zoom, step);
+  y0 = fmod (-self->view.y * self->view.zoom, step);
+  if (x0 < 0)
+    x0 += step;
+  if (y0 < 0)
+    y0 += step;
+
+  pw_palette_set_source (cr, &palette->grid);
+  for (double x = x0; x < width; x += step)
+    for (double y = y0; y < height; y += step)
+      cairo_rectangle (cr, floor (x), floor (y), 1.5, 1.5);
+  cairo_fill (cr);
+}
+
+static void
+draw_selection (PwCanvas        *self,
+                cairo_t         *cr,
+                const PwPalette *palette)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  pw_palette_set_source (cr, &palette->selection);
+  cairo_set_line_width (cr, 3 / self->view.zoom);
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PwRect r;
+
+      pw_render_get_card_rect (self->render, ((PwDevice *) key)->index, &r);
+      cairo_rectangle (cr, r.x - 4 / self->view.zoom, r.y - 4 / self->view.zoom,
+                       r.width + 8 / self->view.zoom, r.height + 8 / self->view.zoom);
+      cairo_stroke (cr);
+    }
+
+  if (self->selected_cable != NULL)
+    {
+      double x, y;
+
+      if (pw_render_get_cable_anchor (self->render, self->selected_cable->index, &x, &y))
+        {
+          cairo_arc (cr, x, y, 30 / MAX (self->view.zoom, 0.5), 0, 2 * G_PI);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+pw_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  PwCanvas *self = PW_CANVAS (widget);
+  const PwPalette *palette = pw_palette_get (self->dark);
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  PwRect visible;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pw_palette_set_source (cr, &palette->background);
+  cairo_paint (cr);
+  draw_grid (self, cr, palette, width, height);
+
+  if (self->render == NULL)
+    {
+      cairo_destroy (cr);
+      return;
+    }
+
+  visible.x = self->view.x;
+  visible.y = self->view.y;
+  visible.width = width / self->view.zoom;
+  visible.height = height / self->view.zoom;
+
+  cairo_save (cr);
+  cairo_scale (cr, self->view.zoom, self->view.zoom);
+  cairo_translate (cr, -self->view.x, -self->view.y);
+  pw_render_draw (self->render, cr, palette, &visible,
+                  self->view.zoom * gtk_widget_get_scale_factor (widget));
+  draw_selection (self, cr, palette);
+
+  if (self->drag == DRAG_WIRE)
+    {
+      double x0, y0, x1, y1;
+
+      pw_render_get_port_anchor (self->render, self->wire_from.device, self->wire_from.port,
+                                 &x0, &y0);
+      pw_view_to_document (&self->view, self->drag_x, self->drag_y, &x1, &y1);
+      if (self->hover.kind == PW_HIT_PORT)
+        pw_render_get_port_anchor (self->render, self->hover.device, self->hover.port, &x1, &y1);
+      pw_palette_set_source (cr, &palette->selection);
+      cairo_set_line_width (cr, 2.5 / self->view.zoom);
+      cairo_move_to (cr, x0, y0);
+      cairo_curve_to (cr, x0 + (x1 - x0) / 2, y0, x0 + (x1 - x0) / 2, y1, x1, y1);
+      cairo_stroke (cr);
+      cairo_arc (cr, x1, y1, 5 / self->view.zoom, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  if (self->drag == DRAG_RUBBER_BAND)
+    {
+      double x = MIN (self->drag_start_x, self->drag_x);
+      double y = MIN (self->drag_start_y, self->drag_y);
+
+      cairo_rectangle (cr, x + 0.5, y + 0.5, fabs (self->drag_x - self->drag_start_x),
+                       fabs (self->drag_y - self->drag_start_y));
+      cairo_set_source_rgba (cr, palette->selection.r, palette->selection.g,
+                             palette->selection.b, 0.15);
+      cairo_fill_preserve (cr);
+      pw_palette_set_source (cr, &palette->selection);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+pw_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  PwCanvas *self = PW_CANVAS (widget);
+
+  /* Until the user moves the view, the whole plan stays in sight. */
+  if (!self->fitted && self->render != NULL && width > 1 && height > 1)
+    pw_canvas_zoom_to_fit (self);
+}
+
+/* Connecting */
+
+PwCable *
+pw_canvas_connect (PwCanvas  *self,
+                   PwDevice  *from,
+                   guint      from_port,
+                   PwDevice  *to,
+                   guint      to_port,
+                   GError   **error)
+{
+  const PwPortType *a = &from->type->ports[from_port];
+  const PwPortType *b = &to->type->ports[to_port];
+  g_autoptr(GArray) choices = NULL;
+  PwCableChoice *best;
+  PwCable *cable;
+
+  /* The user library first: its cables are the ones this user owns. */
+  choices = pw_suggest_cables (pw_catalogue_get_user (), a, b);
+  if (choices->len == 0)
+    {
+      g_clear_pointer (&choices, g_array_unref);
+      choices = pw_suggest_cables (pw_catalogue_get_builtin (), a, b);
+    }
+  if (choices->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No cable in the catalogue fits %s (%s) and %s (%s)"),
+                   a->label, a->family->name, b->label, b->family->name);
+      return NULL;
+    }
+
+  best = &g_array_index (choices, PwCableChoice, 0);
+  pw_history_begin (self->history, _("Connect"));
+  cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
+  pw_edit_plug (self->history, cable, best->end_a, from, from_port);
+  pw_edit_plug (self->history, cable, best->end_b, to, to_port);
+  pw_history_end (self->history);
+  return cable;
+}
+
+/* Input */
+
+static void
+hit_at (PwCanvas *self,
+        double    wx,
+        double    wy,
+        PwHit    *hit)
+{
+  double dx, dy;
+
+  memset (hit, 0, sizeof *hit);
+  hit->kind = PW_HIT_NONE;
+  hit->device = hit->port = hit->cable = -1;
+  if (self->render == NULL)
+    return;
+  pw_view_to_document (&self->view, wx, wy, &dx, &dy);
+  pw_render_hit_test (self->render, dx, dy, 6 / self->view.zoom, hit);
+}
+
+static PwDevice *
+device_at (PwCanvas *self,
+           int       index)
+{
+  return pw_document_get_device (pw_history_get_document (self->history), index);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               PwCanvas       *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  PwHit hit;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_start_x = self->drag_x = x;
+  self->drag_start_y = self->drag_y = y;
+  self->drag_view = self->view;
+
+  if (button == GDK_BUTTON_MIDDLE || self->space_down || self->history == NULL)
+    {
+      self->drag = DRAG_PAN;
+      return;
+    }
+
+  hit_at (self, x, y, &hit);
+  if (hit.kind == PW_HIT_PORT)
+    {
+      self->drag = DRAG_WIRE;
+      self->wire_from = hit;
+    }
+  else if (hit.kind == PW_HIT_DEVICE)
+    {
+      PwDevice *device = device_at (self, hit.device);
+      g_autoptr(GPtrArray) devices = NULL;
+
+      if (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+        {
+          if (!g_hash_table_remove (self->selected, device))
+            g_hash_table_add (self->selected, device);
+          self->selected_cable = NULL;
+          selection_changed (self);
+        }
+      else if (!g_hash_table_contains (self->selected, device))
+        pw_canvas_select_device (self, device, FALSE);
+
+      self->drag = DRAG_MOVE;
+      devices = pw_canvas_get_selected_devices (self);
+      g_ptr_array_set_size (self->drag_devices, 0);
+      g_array_set_size (self->drag_origins, 0);
+      for (guint i = 0; i < devices->len; i++)
+        {
+          PwDevice *d = g_ptr_array_index (devices, i);
+          PwRect r;
+
+          pw_render_get_card_rect (self->render, d->index, &r);
+          g_ptr_array_add (self->drag_devices, d);
+          g_array_append_val (self->drag_origins, r.x);
+          g_array_append_val (self->drag_origins, r.y);
+        }
+    }
+  else if (hit.kind == PW_HIT_CABLE)
+    {
+      self->drag = DRAG_NONE;
+      pw_canvas_select_cable (self, pw_document_get_cable (pw_history_get_document (self->history),
+                                                           hit.cable));
+    }
+  else
+    {
+      self->drag = DRAG_RUBBER_BAND;
+      if (!(state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+        pw_canvas_clear_selection (self);
+    }
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          ox,
+                double          oy,
+                PwCanvas       *self)
+{
+  self->drag_x = self->drag_start_x + ox;
+  self->drag_y = self->drag_start_y + oy;
+
+  switch (self->drag)
+    {
+    case DRAG_PAN:
+      self->fitted = TRUE;
+      self->view.x = self->drag_view.x - ox / self->view.zoom;
+      self->view.y = self->drag_view.y - oy / self->view.zoom;
+      break;
+
+    case DRAG_MOVE:
+      {
+        double dx = ox / self->view.zoom, dy = oy / self->view.zoom;
+
+        /* Live move without history; the step is recorded on release. */
+        for (guint i = 0; i < self->drag_devices->len; i++)
+          {
+            PwDevice *d = g_ptr_array_index (self->drag_devices, i);
+            double x = g_array_index (self->drag_origins, double, 2 * i) + dx;
+            double y = g_array_index (self->drag_origins, double, 2 * i + 1) + dy;
+
+            d->x = self->snap ? pw_snap (x, PW_CANVAS_GRID) : x;
+            d->y = self->snap ? pw_snap (y, PW_CANVAS_GRID) : y;
+            d->has_position = TRUE;
+          }
+        pw_render_update (self->render, pw_render_get_analysis (self->render));
+      }
+      break;
+
+    case DRAG_WIRE:
+      hit_at (self, self->drag_x, self->drag_y, &self->hover);
+      if (self->hover.kind != PW_HIT_PORT)
+        self->hover.kind = PW_HIT_NONE;
+      break;
+
+    case DRAG_RUBBER_BAND:
+    case DRAG_NONE:
+    default:
+      break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          ox,
+             double          oy,
+             PwCanvas       *self)
+{
+  DragMode mode = self->drag;
+
+  self->drag = DRAG_NONE;
+  switch (mode)
+    {
+    case DRAG_MOVE:
+      if (fabs (ox) + fabs (oy) > 0.5)
+        {
+          g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (double));
+
+          /* Put the devices back, then move them as one undoable step. */
+          for (guint i = 0; i < self->drag_devices->len; i++)
+            {
+              PwDevice *d = g_ptr_array_index (self->drag_devices, i);
+
+              g_array_append_val (targets, d->x);
+              g_array_append_val (targets, d->y);
+              d->x = g_array_index (self->drag_origins, double, 2 * i);
+              d->y = g_array_index (self->drag_origins, double, 2 * i + 1);
+            }
+          pw_history_begin (self->history,
+                            self->drag_devices->len > 1 ? _("Move Devices") : _("Move Device"));
+          for (guint i = 0; i < self->drag_devices->len; i++)
+            pw_edit_move_device (self->history, g_ptr_array_index (self->drag_devices, i),
+                                 g_array_index (targets, double, 2 * i),
+                                 g_array_index (targets, double, 2 * i + 1));
+          pw_history_end (self->history);
+        }
+      break;
+
+    case DRAG_WIRE:
+      {
+        PwHit target;
+
+        hit_at (self, self->drag_x, self->drag_y, &target);
+        if (target.kind == PW_HIT_PORT &&
+            !(target.device == self->wire_from.device && target.port == self->wire_from.port))
+          {
+            g_autoptr(GError) error = NULL;
+            PwCable *cable = pw_canvas_connect (self, device_at (self, self->wire_from.device),
+                                                self->wire_from.port,
+                                                device_at (self, target.device), target.port,
+                                                &error);
+
+            if (cable != NULL)
+              pw_canvas_select_cable (self, cable);
+            else
+              g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
+          }
+      }
+      break;
+
+    case DRAG_RUBBER_BAND:
+      {
+        g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
+        double x0, y0, x1, y1;
+        PwRect r;
+
+        pw_view_to_document (&self->view, self->drag_start_x, self->drag_start_y, &x0, &y0);
+        pw_view_to_document (&self->view, self->drag_x, self->drag_y, &x1, &y1);
+        r.x = MIN (x0, x1);
+        r.y = MIN (y0, y1);
+        r.width = fabs (x1 - x0);
+        r.height = fabs (y1 - y0);
+        pw_render_query (self->render, &r, devices, cables);
+        for (guint i = 0; i < devices->len; i++)
+          {
+            PwRect card;
+            guint d = g_array_index (devices, guint, i);
+
+            /* Only cards wholly inside the band. */
+            pw_render_get_card_rect (self->render, d, &card);
+            if (card.x >= r.x && card.y >= r.y && card.x + card.width <= r.x + r.width &&
+                card.y + card.height <= r.y + r.height)
+              g_hash_table_add (self->selected, device_at (self, d));
+          }
+        selection_changed (self);
+      }
+      break;
+
+    case DRAG_PAN:
+    case DRAG_NONE:
+    default:
+      break;
+    }
+  self->hover.kind = PW_HIT_NONE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           PwCanvas                 *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkScrollUnit unit = gtk_event_controller_scroll_get_unit (controller);
+  double step = unit == GDK_SCROLL_UNIT_WHEEL ? 40 : 1;
+
+  self->fitted = TRUE;
+  if (state & GDK_CONTROL_MASK)
+    /* Zoom about the pointer: the point under it stays under it. */
+    pw_view_zoom_at (&self->view, pow (1.15, -dy * (unit == GDK_SCROLL_UNIT_WHEEL ? 1 : 0.1)),
+                     self->pointer_x, self->pointer_y);
+  else if (state & GDK_SHIFT_MASK)
+    self->view.x += dy * step / self->view.zoom;
+  else
+    {
+      self->view.x += dx * step / self->view.zoom;
+      self->view.y += dy * step / self->view.zoom;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           PwCanvas                 *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               PwCanvas         *self)
+{
+  self->fitted = TRUE;
+  self->zoom_gesture_start = self->view.zoom;
+}
+
+static void
+zoom_scale_changed_cb (GtkGestureZoom *gesture,
+                       double          scale,
+                       PwCanvas       *self)
+{
+  double cx, cy;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
+  pw_view_zoom_at (&self->view, self->zoom_gesture_start * scale / self->view.zoom, cx, cy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PwCanvas              *self)
+{
+  double step = 60 / self->view.zoom;
+
+  if ((state & GDK_CONTROL_MASK) && !(state & (GDK_SHIFT_MASK | GDK_ALT_MASK)))
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_a:
+          pw_canvas_select_all (self);
+          return TRUE;
+        case GDK_KEY_c:
+          return gtk_widget_activate_action (GTK_WIDGET (self), "win.copy", NULL);
+        case GDK_KEY_v:
+          return gtk_widget_activate_action (GTK_WIDGET (self), "win.paste", NULL);
+        case GDK_KEY_d:
+          return gtk_widget_activate_action (GTK_WIDGET (self), "win.duplicate", NULL);
+        default:
+          return FALSE;
+        }
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+      self->space_down = TRUE;
+      return TRUE;
+    case GDK_KEY_Delete:
+    case GDK_KEY_BackSpace:
+      pw_canvas_delete_selection (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      pw_canvas_clear_selection (self);
+      return TRUE;
+    case GDK_KEY_Left:
+      self->fitted = TRUE;
+      self->view.x -= step;
+      break;
+    case GDK_KEY_Right:
+      self->fitted = TRUE;
+      self->view.x += step;
+      break;
+    case GDK_KEY_Up:
+      self->fitted = TRUE;
+      self->view.y -= step;
+      break;
+    case GDK_KEY_Down:
+      self->fitted = TRUE;
+      self->view.y += step;
+      break;
+    default:
+      return FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 PwCanvas              *self)
+{
+  if (keyval == GDK_KEY_space)
+    self->space_down = FALSE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PwCanvas      *self)
+{
+  const char *text = g_value_get_string (value);
+  PwDeviceType *type;
+  PwDocument *doc;
+  PwDevice *device;
+  double dx, dy, w, h;
+
+  if (self->history == NULL || text == NULL || !g_str_has_prefix (text, "patchwise-device-type:"))
+    return FALSE;
+  doc = pw_history_get_document (self->history);
+  type = pw_document_resolve_device_type (doc, text + strlen ("patchwise-device-type:"));
+  if (type == NULL)
+    return FALSE;
+
+  /* The card lands centred under the pointer. */
+  pw_render_card_size (type, &w, &h);
+  pw_view_to_document (&self->view, x, y, &dx, &dy);
+  dx -= w / 2;
+  dy -= PW_RENDER_HEADER_HEIGHT / 2;
+  if (self->snap)
+    {
+      dx = pw_snap (dx, PW_CANVAS_GRID);
+      dy = pw_snap (dy, PW_CANVAS_GRID);
+    }
+  self->fitted = TRUE;
+  device = pw_edit_add_device (self->history, type, NULL, dx, dy);
+  pw_canvas_select_device (self, device, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static char *
+roles_text (const PwPortType *port)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint c = 0; c < port->family->n_contacts; c++)
+    g_string_append_printf (s, "%s%s %s", c ? ", " : "", port->family->contacts[c],
+                            pw_role_to_string (port->roles[c]));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  PwCanvas   *self)
+{
+  PwHit hit;
+  PwDevice *device;
+  const PwPortType *port;
+  g_autofree char *roles = NULL;
+  g_autofree char *text = NULL;
+
+  if (keyboard || self->history == NULL)
+    return FALSE;
+  hit_at (self, x, y, &hit);
+  if (hit.kind != PW_HIT_PORT)
+    return FALSE;
+  device = device_at (self, hit.device);
+  port = &device->type->ports[hit.port];
+  roles = roles_text (port);
+  /* Translators: a port's tooltip: device and port, connector and gender, signal and level, pins. */
+  text = g_strdup_printf (_("<b>%s — %s</b>\n%s %s · %s · %s\n%s"),
+                          device->name, port->label, port->family->name,
+                          port->gender == PW_GENDER_MALE ? _("male") : _("female"),
+                          pw_signal_to_string (port->signal), pw_level_to_string (port->level),
+                          roles);
+  gtk_tooltip_set_markup (tooltip, text);
+  return TRUE;
+}
+
+static void
+pw_canvas_dispose (GObject *object)
+{
+  PwCanvas *self = PW_CANVAS (object);
+
+  g_clear_object (&self->history);
+  self->render = NULL;
+  G_OBJECT_CLASS (pw_canvas_parent_class)->dispose (object);
+}
+
+static void
+pw_canvas_finalize (GObject *object)
+{
+  PwCanvas *self = PW_CANVAS (object);
+
+  g_hash_table_unref (self->selected);
+  g_array_unref (self->drag_origins);
+  g_ptr_array_unref (self->drag_devices);
+  G_OBJECT_CLASS (pw_canvas_parent_class)->finalize (object);
+}
+
+static void
+pw_canvas_class_init (PwCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pw_canvas_dispose;
+  object_class->finalize = pw_canvas_finalize;
+  widget_class->snapshot = pw_canvas_snapshot;
+  widget_class->size_allocate = pw_canvas_size_allocate;
+
+  /**
+   * PwCanvas::selection-changed:
+   *
+   * The selected devices or cable changed.
+   */
+  signals[SIGNAL_SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * PwCanvas::message:
+   * @text: what to tell the user
+   *
+   * Something the user should hear about without being stopped (a toast).
+   */
+  signals[SIGNAL_MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "pw-canvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pw_canvas_init (PwCanvas *self)
+{
+  GtkGesture *drag, *zoom;
+  GtkEventController *controller;
+  GtkDropTarget *drop;
+
+  self->view.zoom = 1;
+  self->snap = TRUE;
+  self->selected = g_hash_table_new (NULL, NULL);
+  self->drag_origins = g_array_new (FALSE, FALSE, sizeof (double));
+  self->drag_devices = g_ptr_array_new ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  g_signal_connect (controller, "key-released", G_CALLBACK (key_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+GtkWidget *
+pw_canvas_new (void)
+{
+  return g_object_new (PW_TYPE_CANVAS, NULL);
+}

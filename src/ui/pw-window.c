@@ -1,0 +1,1259 @@
+/* pw-window.c: one plan in one window
+ *
+ * The window owns the document, its history and its renderer. Every edit
+ * goes through the history; after each one the checks re-run (they are
+ * fast enough to run in full), and the canvas, the findings and the
+ * inspector follow. Unsaved work is written to an autosave file a few
+ * seconds after each change, and removed once the plan is saved or closed
+ * on purpose; after a crash, the application offers to recover it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "pw-compat.h"
+#include "pw-export.h"
+#include "pw-format.h"
+#include "pw-layout.h"
+#include "pw-panels.h"
+#include "pw-window.h"
+
+#define AUTOSAVE_DELAY_SECONDS 3
+
+struct _PwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle   *window_title;
+  AdwToastOverlay  *toasts;
+  PwPalettePanel   *palette;
+  PwCanvas         *canvas;
+  PwInspector      *inspector;
+  PwFindingsPanel  *findings;
+  PwOutline        *outline;
+  AdwViewStack     *side_stack;
+
+  PwDocument       *document;
+  PwHistory        *history;
+  PwRender         *render;
+  GFile            *file;
+  char             *autosave_path;
+  guint             autosave_source;
+  GSettings        *settings;
+  gboolean          closing_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_title (PwWindow *self);
+
+/* Settings may be missing (no schema found): then defaults apply. */
+static int
+setting_int (PwWindow   *self,
+             const char *key,
+             int         fallback)
+{
+  return self->settings ? g_settings_get_int (self->settings, key) : fallback;
+}
+
+static gboolean
+setting_bool (PwWindow   *self,
+              const char *key,
+              gboolean    fallback)
+{
+  return self->settings ? g_settings_get_boolean (self->settings, key) : fallback;
+}
+
+static double
+setting_double (PwWindow   *self,
+                const char *key,
+                double      fallback)
+{
+  return self->settings ? g_settings_get_double (self->settings, key) : fallback;
+}
+
+static char *
+setting_string (PwWindow   *self,
+                const char *key,
+                const char *fallback)
+{
+  return self->settings ? g_settings_get_string (self->settings, key) : g_strdup (fallback);
+}
+
+static void
+setting_set (PwWindow   *self,
+             const char *key,
+             GVariant   *value)
+{
+  if (self->settings != NULL)
+    g_settings_set_value (self->settings, key, value);
+  else
+    g_variant_unref (g_variant_ref_sink (value));
+}
+
+char *
+pw_autosave_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "patchwise", "autosave", NULL);
+}
+
+static void
+toast (PwWindow   *self,
+       const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 4);
+  adw_toast_overlay_add_toast (self->toasts, t);
+}
+
+static void
+remove_autosave (PwWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->autosave_path != NULL)
+    g_unlink (self->autosave_path);
+}
+
+/* Writes the plan, as it is now, beside the other autosaves. The file
+ * carries the path it belongs to, so that recovery reopens it there. */
+void
+pw_window_autosave (PwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = pw_autosave_dir ();
+  JsonObject *extra;
+  g_autoptr(JsonObject) copy = NULL;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (!pw_history_get_modified (self->history))
+    {
+      remove_autosave (self);
+      return;
+    }
+  if (self->autosave_path == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%" G_GINT64_FORMAT "-%u.patchwise",
+                                               g_get_real_time (), g_random_int ());
+
+      self->autosave_path = g_build_filename (dir, name, NULL);
+    }
+  g_mkdir_with_parents (dir, 0700);
+
+  /* Say whose autosave this is, without touching the document for good. */
+  extra = pw_document_get_extra (self->document);
+  copy = extra ? json_object_ref (extra) : NULL;
+  {
+    g_autoptr(JsonObject) marked = json_object_new ();
+
+    if (copy != NULL)
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *node;
+
+        json_object_iter_init (&iter, copy);
+        while (json_object_iter_next (&iter, &name, &node))
+          json_object_set_member (marked, name, json_node_copy (node));
+      }
+    if (self->file != NULL)
+      {
+        g_autofree char *path = g_file_get_path (self->file);
+
+        json_object_set_string_member (marked, "x-autosave-of", path ? path : "");
+      }
+    else
+      json_object_set_string_member (marked, "x-autosave-of", "");
+    pw_document_set_extra (self->document, marked);
+    if (!pw_format_save_file (self->document, self->autosave_path, &error))
+      g_printerr ("%s\n", error->message);
+    pw_document_set_extra (self->document, copy);
+  }
+}
+
+static gboolean
+autosave_timeout_cb (gpointer data)
+{
+  PwWindow *self = data;
+
+  self->autosave_source = 0;
+  pw_window_autosave (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+selection_changed_cb (PwWindow *self)
+{
+  g_autoptr(GPtrArray) devices = pw_canvas_get_selected_devices (self->canvas);
+  PwCable *cable = pw_canvas_get_selected_cable (self->canvas);
+
+  pw_inspector_show (self->inspector, self->history, self->render,
+                     devices->len == 1 ? g_ptr_array_index (devices, 0) : NULL, cable);
+  if (devices->len > 0 || cable != NULL)
+    adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
+}
+
+/* For the end-to-end tests, which drive the real window with real pointer
+ * events: where things are, relative to the window's X surface, and what
+ * the checks say. Written only when PATCHWISE_TEST_GEOMETRY names a file. */
+static void
+write_test_geometry (PwWindow *self)
+{
+  const char *path = g_getenv ("PATCHWISE_TEST_GEOMETRY");
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonGenerator) gen = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  PwAnalysis *analysis;
+  graphene_point_t origin;
+  double sx = 0, sy = 0;
+  GtkNative *native;
+
+  if (path == NULL || self->render == NULL)
+    return;
+  native = gtk_widget_get_native (GTK_WIDGET (self));
+  if (native != NULL)
+    gtk_native_get_surface_transform (native, &sx, &sy);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->canvas), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return;
+
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "canvas");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, origin.x + sx);
+  json_builder_add_double_value (b, origin.y + sy);
+  json_builder_add_double_value (b, gtk_widget_get_width (GTK_WIDGET (self->canvas)));
+  json_builder_add_double_value (b, gtk_widget_get_height (GTK_WIDGET (self->canvas)));
+  json_builder_end_array (b);
+  {
+    graphene_point_t p;
+
+    if (gtk_widget_compute_point (GTK_WIDGET (self->palette), GTK_WIDGET (self),
+                                  &GRAPHENE_POINT_INIT (0, 0), &p))
+      {
+        json_builder_set_member_name (b, "palette");
+        json_builder_begin_array (b);
+        json_builder_add_double_value (b, p.x + sx);
+        json_builder_add_double_value (b, p.y + sy);
+        json_builder_end_array (b);
+      }
+  }
+  /* The palette rows the search leaves visible, with their centres. */
+  json_builder_set_member_name (b, "palette_rows");
+  json_builder_begin_object (b);
+  for (GtkWidget *row = gtk_widget_get_first_child (pw_palette_panel_get_list (self->palette));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_point_t p;
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || !gtk_widget_get_child_visible (row) ||
+          !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_point (row, GTK_WIDGET (self),
+                                     &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
+                                                           gtk_widget_get_height (row) / 2.0), &p))
+        continue;
+      json_builder_set_member_name (b, g_object_get_data (G_OBJECT (row), "type-id"));
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, p.x + sx);
+      json_builder_add_double_value (b, p.y + sy);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "ports");
+  json_builder_begin_object (b);
+  for (guint d = 0; d < pw_document_get_n_devices (self->document); d++)
+    {
+      PwDevice *device = pw_document_get_device (self->document, d);
+
+      for (guint p = 0; p < device->type->n_ports; p++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s.%s", device->id, device->type->ports[p].id);
+          double x, y, wx, wy;
+
+          pw_render_get_port_anchor (self->render, d, p, &x, &y);
+          pw_view_to_widget (pw_canvas_get_view (self->canvas), x, y, &wx, &wy);
+          json_builder_set_member_name (b, key);
+          json_builder_begin_array (b);
+          json_builder_add_double_value (b, origin.x + sx + wx);
+          json_builder_add_double_value (b, origin.y + sy + wy);
+          json_builder_end_array (b);
+        }
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  analysis = pw_render_get_analysis (self->render);
+  for (guint i = 0; analysis != NULL && i < pw_analysis_get_n_findings (analysis); i++)
+    json_builder_add_string_value (b, pw_code_get_info (pw_analysis_get_finding (analysis, i)->code)->code);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "cables");
+  json_builder_add_int_value (b, pw_document_get_n_cables (self->document));
+  json_builder_set_member_name (b, "modified");
+  json_builder_add_boolean_value (b, pw_history_get_modified (self->history));
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  gen = json_generator_new ();
+  json_generator_set_root (gen, root);
+  json_generator_to_file (gen, path, NULL);
+}
+
+static gboolean
+test_geometry_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  write_test_geometry (PW_WINDOW (widget));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+document_changed_cb (PwWindow *self)
+{
+  PwAnalysis *analysis;
+
+  /* The checks re-run in full after every edit (DESIGN.md §7). */
+  pw_render_update (self->render, NULL);
+  analysis = pw_render_get_analysis (self->render);
+  pw_canvas_refresh (self->canvas);
+  pw_findings_panel_update (self->findings, self->document, analysis);
+  pw_outline_update (self->outline, self->document);
+  selection_changed_cb (self);
+  update_title (self);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, autosave_timeout_cb, self);
+}
+
+static void
+history_notify_cb (PwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", pw_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", pw_history_can_redo (self->history));
+  update_title (self);
+}
+
+static void
+update_title (PwWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
+  const char *doc_title = pw_document_get_title (self->document);
+  gboolean modified = pw_history_get_modified (self->history);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      name = g_file_get_basename (self->file);
+      folder = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+  else
+    name = g_strdup (doc_title && *doc_title ? doc_title : _("New Plan"));
+
+  /* An unsaved plan shows a bullet before its name, as GNOME apps do. */
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
+  {
+    g_autofree char *window_title = g_strdup_printf ("%s — Patchwise", title);
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+}
+
+static void
+set_document (PwWindow   *self,
+              PwDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+
+  pw_canvas_set_history (self->canvas, NULL, NULL);
+  g_clear_pointer (&self->render, pw_render_free);
+  g_clear_object (&self->history);
+  g_set_object (&self->document, document);
+
+  /* Plans written by hand or by scripts have no positions yet. */
+  pw_layout_arrange (self->document, FALSE);
+
+  self->history = pw_history_new (self->document);
+  self->render = pw_render_new (self->document, NULL);
+  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (self->history, "notify", G_CALLBACK (history_notify_cb), self);
+
+  pw_canvas_set_history (self->canvas, self->history, self->render);
+  pw_findings_panel_update (self->findings, self->document, pw_render_get_analysis (self->render));
+  pw_outline_update (self->outline, self->document);
+  history_notify_cb (self);
+  selection_changed_cb (self);
+}
+
+gboolean
+pw_window_load_file (PwWindow  *self,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(PwDocument) doc = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      return FALSE;
+    }
+  doc = pw_format_load_file (path, error);
+  if (doc == NULL)
+    return FALSE;
+
+  remove_autosave (self);
+  g_set_object (&self->file, file);
+  set_document (self, doc);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_file_get_uri (file));
+  update_title (self);
+  return TRUE;
+}
+
+gboolean
+pw_window_load_recovered (PwWindow   *self,
+                          const char *autosave_path,
+                          GError    **error)
+{
+  g_autoptr(PwDocument) doc = pw_format_load_file (autosave_path, error);
+  JsonObject *extra;
+  const char *of = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  extra = pw_document_get_extra (doc);
+  if (extra != NULL && json_object_has_member (extra, "x-autosave-of"))
+    {
+      of = json_object_get_string_member (extra, "x-autosave-of");
+      if (of != NULL && *of != '\0')
+        g_set_object (&self->file, g_file_new_for_path (of));
+      json_object_remove_member (extra, "x-autosave-of");
+    }
+  set_document (self, doc);
+
+  /* The recovered plan is unsaved work: keep the autosave until it is saved. */
+  g_free (self->autosave_path);
+  self->autosave_path = g_strdup (autosave_path);
+  pw_history_begin (self->history, _("Recover"));
+  pw_edit_set_title (self->history, pw_document_get_title (doc));
+  pw_history_end (self->history);
+  pw_history_mark_saved (self->history);
+  /* Mark it modified: it has not been saved where it belongs. */
+  {
+    g_autofree char *title = g_strdup (pw_document_get_title (doc));
+
+    pw_edit_set_title (self->history, "");
+    pw_history_undo (self->history);
+    pw_history_mark_saved (self->history);
+    pw_history_redo (self->history);
+    pw_edit_set_title (self->history, title);
+  }
+  update_title (self);
+  return TRUE;
+}
+
+gboolean
+pw_window_save_to (PwWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be saved"));
+      return FALSE;
+    }
+  if (!pw_format_save_file (self->document, path, error))
+    return FALSE;
+  g_set_object (&self->file, file);
+  pw_history_mark_saved (self->history);
+  remove_autosave (self);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_file_get_uri (file));
+  update_title (self);
+  return TRUE;
+}
+
+gboolean
+pw_window_is_pristine (PwWindow *self)
+{
+  return self->file == NULL && !pw_history_get_modified (self->history) &&
+         pw_document_get_n_devices (self->document) == 0;
+}
+
+GFile *
+pw_window_get_file (PwWindow *self)
+{
+  return self->file;
+}
+
+PwHistory *
+pw_window_get_history (PwWindow *self)
+{
+  return self->history;
+}
+
+PwCanvas *
+pw_window_get_canvas (PwWindow *self)
+{
+  return self->canvas;
+}
+
+/* Actions */
+
+static void
+save_done (PwWindow *self,
+           GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL)
+    return;
+  if (!pw_window_save_to (self, file, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("Could Not Save"),
+                                                                             error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  toast (self, _("Saved"));
+}
+
+static void
+save_as_chosen_cb (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(PwWindow) self = data;
+
+  save_done (self, file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree char *name = NULL;
+  const char *title = pw_document_get_title (self->document);
+
+  name = g_strdup_printf ("%s.patchwise", title && *title ? title : _("Plan"));
+  pw_compat_choose_save_file (GTK_WINDOW (self), _("Save Plan"), name, self->file,
+                              "application/x-patchwise", _("Patchwise plans"),
+                              save_as_chosen_cb, g_object_ref (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as_action (widget, action, param);
+  else
+    save_done (self, self->file);
+}
+
+static void
+open_chosen_cb (GFile    *file,
+                gpointer  data)
+{
+  g_autoptr(PwWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  PwWindow *target = self;
+
+  if (file == NULL)
+    return;
+  /* A window with work in it keeps it: the plan opens in a new window. */
+  if (!pw_window_is_pristine (self))
+    target = pw_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  if (!pw_window_load_file (target, file, &error))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                             _("Could Not Open the Plan"),
+                                                                             error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      if (target != self)
+        gtk_window_destroy (GTK_WINDOW (target));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_compat_choose_open_file (GTK_WINDOW (self), _("Open Plan"), "application/x-patchwise",
+                              _("Patchwise plans"), open_chosen_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  PwWindow       *window;
+  PwDocument     *snapshot;    /* exported from a copy, so editing can go on */
+  char           *path;
+  PwExportFormat  format;
+  PwExportOptions options;
+  char           *paper;
+  AdwToast       *progress;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->snapshot);
+  g_free (job->path);
+  g_free (job->paper);
+  g_clear_object (&job->progress);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwAnalysis) analysis = pw_analysis_new (job->snapshot);
+
+  if (pw_export_to_file (job->snapshot, analysis, job->path, job->format, &job->options, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    text = g_strdup_printf (_("Export failed: %s"), error->message);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (job->path);
+
+      text = g_strdup_printf (_("Exported “%s”"), base);
+    }
+  toast (job->window, text);
+}
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  data)
+{
+  g_autoptr(PwWindow) self = data;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *text = NULL;
+  ExportJob *job;
+  PwExportFormat format;
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL || !pw_export_format_from_path (path, &format))
+    {
+      toast (self, _("Choose a name ending in .pdf, .png or .svg"));
+      return;
+    }
+
+  text = pw_format_save_data (self->document, NULL);
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->snapshot = pw_format_load_data (text, strlen (text), "export", NULL);
+  job->path = g_steal_pointer (&path);
+  job->format = format;
+  job->paper = setting_string (self, "export-paper", "a4");
+  pw_paper_from_string (job->paper, &job->options.paper);
+  job->options.scale = setting_double (self, "export-scale", 2.0);
+  setting_set (self, "export-format",
+               g_variant_new_string (format == PW_EXPORT_PDF ? "pdf" : format == PW_EXPORT_PNG ? "png" : "svg"));
+  g_return_if_fail (job->snapshot != NULL);
+
+  /* Progress: a toast that stays until the export is done. */
+  job->progress = g_object_ref (adw_toast_new (_("Exporting…")));
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (job->progress));
+
+  task = g_task_new (NULL, NULL, export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree char *format = setting_string (self, "export-format", "pdf");
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (self->file);
+
+      stem = g_strndup (base, g_str_has_suffix (base, ".patchwise") ? strlen (base) - 10 : strlen (base));
+    }
+  else
+    stem = g_strdup (_("Plan"));
+  name = g_strdup_printf ("%s.%s", stem, format);
+  pw_compat_choose_save_file (GTK_WINDOW (self), _("Export Plan (PDF, PNG or SVG)"), name, NULL,
+                              NULL, NULL, export_chosen_cb, g_object_ref (self));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  pw_history_undo (PW_WINDOW (widget)->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  pw_history_redo (PW_WINDOW (widget)->history);
+}
+
+static void
+arrange_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = pw_document_get_n_devices (self->document);
+
+  /* The layout moves devices directly; record the moves as one step. */
+  for (guint i = 0; i < n; i++)
+    {
+      PwDevice *d = pw_document_get_device (self->document, i);
+
+      g_array_append_val (before, d->x);
+      g_array_append_val (before, d->y);
+    }
+  pw_layout_arrange (self->document, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      PwDevice *d = pw_document_get_device (self->document, i);
+
+      g_array_append_val (after, d->x);
+      g_array_append_val (after, d->y);
+      d->x = g_array_index (before, double, 2 * i);
+      d->y = g_array_index (before, double, 2 * i + 1);
+    }
+  pw_history_begin (self->history, _("Arrange"));
+  for (guint i = 0; i < n; i++)
+    pw_edit_move_device (self->history, pw_document_get_device (self->document, i),
+                         g_array_index (after, double, 2 * i), g_array_index (after, double, 2 * i + 1));
+  pw_history_end (self->history);
+  pw_canvas_zoom_to_fit (self->canvas);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (g_str_equal (action, "win.zoom-in"))
+    pw_canvas_zoom (self->canvas, 1.25);
+  else if (g_str_equal (action, "win.zoom-out"))
+    pw_canvas_zoom (self->canvas, 0.8);
+  else if (g_str_equal (action, "win.zoom-reset"))
+    pw_canvas_zoom_reset (self->canvas);
+  else
+    pw_canvas_zoom_to_fit (self->canvas);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  pw_canvas_select_all (PW_WINDOW (widget)->canvas);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  pw_canvas_delete_selection (PW_WINDOW (widget)->canvas);
+}
+
+/* Copies the selected devices with the cables between them, as a plan. */
+static char *
+selection_as_plan (PwWindow *self)
+{
+  g_autoptr(GPtrArray) devices = pw_canvas_get_selected_devices (self->canvas);
+  g_autoptr(PwDocument) copy = pw_document_new ();
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+
+  if (devices->len == 0)
+    return NULL;
+  for (guint i = 0; i < devices->len; i++)
+    {
+      PwDevice *d = g_ptr_array_index (devices, i);
+      PwDevice *c = pw_device_new (d->id, d->type);
+
+      c->name = g_strdup (d->name);
+      c->x = d->x;
+      c->y = d->y;
+      c->has_position = TRUE;
+      c->ground_lift_on = d->ground_lift_on;
+      memcpy (c->phantom_on, d->phantom_on, sizeof (gboolean) * d->type->n_ports);
+      pw_document_add_device (copy, c);
+      g_hash_table_insert (map, d, c);
+    }
+  for (guint i = 0; i < pw_document_get_n_cables (self->document); i++)
+    {
+      PwCable *cable = pw_document_get_cable (self->document, i);
+      gboolean inside = TRUE;
+      PwCable *c;
+
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        inside &= cable->ends[e].device == NULL || g_hash_table_contains (map, cable->ends[e].device);
+      if (!inside)
+        continue;
+      c = pw_cable_new (cable->id, cable->type);
+      c->label = g_strdup (cable->label);
+      c->length_m = cable->length_m;
+      c->has_length = cable->has_length;
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          c->ends[e].device = g_hash_table_lookup (map, cable->ends[e].device);
+          c->ends[e].port = cable->ends[e].port;
+        }
+      pw_document_add_cable (copy, c);
+    }
+  return pw_format_save_data (copy, NULL);
+}
+
+/* Adds a copied plan to this one, shifted, as one step, and selects it. */
+static void
+paste_plan (PwWindow   *self,
+            const char *text,
+            double      shift)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwDocument) pasted = pw_format_load_data (text, strlen (text), _("clipboard"), &error);
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+
+  if (pasted == NULL)
+    {
+      toast (self, _("The clipboard holds no Patchwise devices"));
+      return;
+    }
+  pw_history_begin (self->history, _("Paste"));
+  pw_canvas_clear_selection (self->canvas);
+  for (guint i = 0; i < pw_document_get_n_devices (pasted); i++)
+    {
+      PwDevice *d = pw_document_get_device (pasted, i);
+      PwDeviceType *type = pw_document_resolve_device_type (self->document, d->type_id);
+      PwDevice *n;
+
+      if (type == NULL)
+        type = d->type;
+      n = pw_edit_add_device (self->history, type, d->name, d->x + shift, d->y + shift);
+      for (guint p = 0; p < type->n_ports && p < d->type->n_ports; p++)
+        if (d->phantom_on[p])
+          pw_edit_set_phantom (self->history, n, p, TRUE);
+      g_hash_table_insert (map, d, n);
+      pw_canvas_select_device (self->canvas, n, TRUE);
+    }
+  for (guint i = 0; i < pw_document_get_n_cables (pasted); i++)
+    {
+      PwCable *c = pw_document_get_cable (pasted, i);
+      PwCableType *type = pw_document_resolve_cable_type (self->document, c->type_id);
+      PwCable *n = pw_edit_add_cable (self->history, type ? type : c->type, NULL, c->length_m,
+                                      c->has_length);
+
+      for (guint e = 0; e < c->type->n_ends && e < n->type->n_ends; e++)
+        if (c->ends[e].device != NULL)
+          pw_edit_plug (self->history, n, e, g_hash_table_lookup (map, c->ends[e].device),
+                        c->ends[e].port);
+    }
+  pw_history_end (self->history);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree char *text = selection_as_plan (self);
+
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(PwWindow) self = data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text != NULL)
+    paste_plan (self, text, 40);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree char *text = selection_as_plan (self);
+
+  if (text != NULL)
+    paste_plan (self, text, 40);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  pw_palette_panel_focus_search (PW_WINDOW (widget)->palette);
+}
+
+static void
+snap_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  gboolean snap = !pw_canvas_get_snap (self->canvas);
+
+  pw_canvas_set_snap (self->canvas, snap);
+  setting_set (self, "snap-to-grid", g_variant_new_boolean (snap));
+  toast (self, snap ? _("Snap to grid on") : _("Snap to grid off"));
+}
+
+/* Palette, findings and outline */
+
+static void
+type_activated_cb (PwWindow   *self,
+                   const char *id)
+{
+  PwDeviceType *type = pw_document_resolve_device_type (self->document, id);
+  const PwView *view = pw_canvas_get_view (self->canvas);
+  PwDevice *device;
+  double x, y;
+
+  if (type == NULL)
+    return;
+  /* From the keyboard: the new device lands in the middle of the view. */
+  pw_view_to_document (view, gtk_widget_get_width (GTK_WIDGET (self->canvas)) / 2.0,
+                       gtk_widget_get_height (GTK_WIDGET (self->canvas)) / 2.0, &x, &y);
+  device = pw_edit_add_device (self->history, type, NULL, pw_snap (x - 100, PW_CANVAS_GRID),
+                               pw_snap (y - 40, PW_CANVAS_GRID));
+  pw_canvas_select_device (self->canvas, device, FALSE);
+}
+
+static void
+finding_activated_cb (PwWindow *self,
+                      int       cable,
+                      int       device)
+{
+  PwRect rect;
+
+  if (cable >= 0)
+    {
+      double x, y;
+
+      pw_canvas_select_cable (self->canvas, pw_document_get_cable (self->document, cable));
+      if (pw_render_get_cable_anchor (self->render, cable, &x, &y))
+        {
+          rect.x = x - 50;
+          rect.y = y - 50;
+          rect.width = rect.height = 100;
+          pw_canvas_reveal (self->canvas, &rect);
+        }
+    }
+  else if (device >= 0)
+    {
+      pw_canvas_select_device (self->canvas, pw_document_get_device (self->document, device), FALSE);
+      pw_render_get_card_rect (self->render, device, &rect);
+      pw_canvas_reveal (self->canvas, &rect);
+    }
+}
+
+static void
+outline_device_cb (PwWindow *self,
+                   int       device)
+{
+  finding_activated_cb (self, -1, device);
+}
+
+static void
+outline_cable_cb (PwWindow *self,
+                  int       cable)
+{
+  finding_activated_cb (self, cable, -1);
+}
+
+static void
+outline_connect_cb (PwWindow *self,
+                    int       from_device,
+                    int       from_port,
+                    int       to_device,
+                    int       to_port)
+{
+  g_autoptr(GError) error = NULL;
+  PwCable *cable = pw_canvas_connect (self->canvas, pw_document_get_device (self->document, from_device),
+                                      from_port, pw_document_get_device (self->document, to_device),
+                                      to_port, &error);
+
+  if (cable == NULL)
+    toast (self, error->message);
+  else
+    pw_canvas_select_cable (self->canvas, cable);
+}
+
+static void
+canvas_message_cb (PwWindow   *self,
+                   const char *text)
+{
+  toast (self, text);
+}
+
+/* Closing: nothing unsaved is lost without asking. */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PwWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file != NULL)
+        {
+          save_done (self, self->file);
+          if (!pw_history_get_modified (self->history))
+            {
+              self->closing_confirmed = TRUE;
+              gtk_window_close (GTK_WINDOW (self));
+            }
+        }
+      else
+        save_as_action (GTK_WIDGET (self), "win.save-as", NULL);
+    }
+}
+
+static gboolean
+pw_window_close_request (GtkWindow *window)
+{
+  PwWindow *self = PW_WINDOW (window);
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->closing_confirmed || !pw_history_get_modified (self->history))
+    {
+      remove_autosave (self);
+      if (!gtk_window_is_maximized (window))
+        {
+          setting_set (self, "window-width", g_variant_new_int32 (gtk_widget_get_width (GTK_WIDGET (self))));
+          setting_set (self, "window-height", g_variant_new_int32 (gtk_widget_get_height (GTK_WIDGET (self))));
+        }
+      setting_set (self, "window-maximized", g_variant_new_boolean (gtk_window_is_maximized (window)));
+      return GTK_WINDOW_CLASS (pw_window_parent_class)->close_request (window);
+    }
+
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("this plan"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog, _("Changes to “%s” will be lost if you close without saving."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+dark_changed_cb (PwWindow *self)
+{
+  pw_canvas_set_dark (self->canvas, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+}
+
+static void
+pw_window_dispose (GObject *object)
+{
+  PwWindow *self = PW_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (self->canvas != NULL)
+    pw_canvas_set_history (self->canvas, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
+  self->canvas = NULL;
+  g_clear_pointer (&self->render, pw_render_free);
+  g_clear_object (&self->history);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (pw_window_parent_class)->dispose (object);
+}
+
+static void
+pw_window_finalize (GObject *object)
+{
+  PwWindow *self = PW_WINDOW (object);
+
+  g_free (self->autosave_path);
+  G_OBJECT_CLASS (pw_window_parent_class)->finalize (object);
+}
+
+static void
+pw_window_class_init (PwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = pw_window_dispose;
+  object_class->finalize = pw_window_finalize;
+  window_class->close_request = pw_window_close_request;
+
+  g_type_ensure (PW_TYPE_CANVAS);
+  g_type_ensure (PW_TYPE_PALETTE_PANEL);
+  g_type_ensure (PW_TYPE_INSPECTOR);
+  g_type_ensure (PW_TYPE_FINDINGS_PANEL);
+  g_type_ensure (PW_TYPE_OUTLINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/patchwise/Patchwise/pw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, findings);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, side_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.snap", NULL, snap_action);
+}
+
+static void
+pw_window_init (PwWindow *self)
+{
+  g_autoptr(PwDocument) empty = pw_document_new ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = pw_settings_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self), setting_int (self, "window-width", 1280),
+                               setting_int (self, "window-height", 800));
+  if (setting_bool (self, "window-maximized", FALSE))
+    gtk_window_maximize (GTK_WINDOW (self));
+  pw_canvas_set_snap (self->canvas, setting_bool (self, "snap-to-grid", TRUE));
+
+  g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->canvas, "message", G_CALLBACK (canvas_message_cb), self);
+  g_signal_connect_swapped (self->palette, "type-activated", G_CALLBACK (type_activated_cb), self);
+  g_signal_connect_swapped (self->findings, "finding-activated", G_CALLBACK (finding_activated_cb), self);
+  g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);
+  g_signal_connect_swapped (self->outline, "cable-activated", G_CALLBACK (outline_cable_cb), self);
+  g_signal_connect_swapped (self->outline, "connect", G_CALLBACK (outline_connect_cb), self);
+  g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
+  dark_changed_cb (self);
+
+  set_document (self, empty);
+  update_title (self);
+  if (g_getenv ("PATCHWISE_TEST_GEOMETRY") != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), test_geometry_tick_cb, NULL, NULL);
+}
+
+PwWindow *
+pw_window_new (GtkApplication *application)
+{
+  return g_object_new (PW_TYPE_WINDOW, "application", application, NULL);
+}

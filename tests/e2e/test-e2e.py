@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+# End-to-end test: drives the real Patchwise window with real pointer and
+# keyboard events (xdotool) on an X display, as a person would:
+#   drop two devices from the palette, wire them by dragging port to port,
+#   see the finding appear, undo, redo, save with Ctrl+S and read the file,
+#   and compare a screenshot of the window with a reference.
+#
+# The window reports where its ports are (PATCHWISE_TEST_GEOMETRY) so that
+# the pointer can be aimed; everything else goes through real input.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+EXE = os.environ["PATCHWISE"]
+SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILDDIR = os.environ.get("G_TEST_BUILDDIR", ".")
+UPDATE = os.environ.get("PW_UPDATE_REFERENCES") == "1"
+
+results = []
+
+
+def tap(ok, name, detail=""):
+    results.append(ok)
+    print(("ok" if ok else "not ok"), len(results), name)
+    if detail and not ok:
+        for line in detail.splitlines():
+            print("#", line)
+
+
+def xdo(*args):
+    subprocess.run(["xdotool", *[str(a) for a in args]], check=True)
+
+
+def wait_for(predicate, timeout=15.0, what="condition"):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise TimeoutError("timed out waiting for " + what)
+
+
+class App:
+    def __init__(self, workdir, args=()):
+        self.workdir = workdir
+        self.geometry_path = os.path.join(workdir, "geometry.json")
+        env = dict(os.environ)
+        env.update({
+            "PATCHWISE_TEST_GEOMETRY": self.geometry_path,
+            "XDG_DATA_HOME": os.path.join(workdir, "data"),
+            "XDG_CONFIG_HOME": os.path.join(workdir, "config"),
+            "XDG_CACHE_HOME": os.path.join(workdir, "cache"),
+            "GSETTINGS_BACKEND": "memory",
+            "GDK_BACKEND": "x11",
+            "GSK_RENDERER": "cairo",
+            "GTK_A11Y": "none",
+            "NO_AT_BRIDGE": "1",
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": "C",
+            "ADW_DISABLE_PORTAL": "1",
+            "GTK_USE_PORTAL": "0",
+        })
+        self.log_path = os.path.join(workdir, "app.log")
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(["dbus-run-session", "--", EXE, *args], env=env,
+                                     stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        self.window = wait_for(self.find_window, what="the main window")
+        wait_for(lambda: os.path.exists(self.geometry_path), what="geometry")
+        # There may be no window manager: give the window the focus directly.
+        subprocess.run(["xdotool", "windowfocus", "--sync", self.window], check=False)
+        time.sleep(0.5)
+
+    def find_window(self):
+        out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "Patchwise"],
+                             capture_output=True, text=True).stdout.split()
+        for wid in out:
+            geo = subprocess.run(["xdotool", "getwindowgeometry", wid], capture_output=True,
+                                 text=True).stdout
+            if "Geometry: 1x1" not in geo:
+                return wid
+        return None
+
+    def origin(self):
+        out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.window],
+                             capture_output=True, text=True).stdout
+        values = dict(line.split("=", 1) for line in out.split())
+        return int(values["X"]), int(values["Y"])
+
+    def geometry(self):
+        for _ in range(20):
+            try:
+                with open(self.geometry_path) as f:
+                    return json.load(f)
+            except (OSError, ValueError):
+                time.sleep(0.05)
+        raise RuntimeError("cannot read the window geometry")
+
+    def screen(self, point):
+        ox, oy = self.origin()
+        return int(round(ox + point[0])), int(round(oy + point[1]))
+
+    def drag(self, start, end, steps=12):
+        x0, y0 = self.screen(start)
+        x1, y1 = self.screen(end)
+        xdo("mousemove", "--sync", x0, y0)
+        time.sleep(0.1)
+        xdo("mousedown", 1)
+        time.sleep(0.15)
+        for i in range(1, steps + 1):
+            xdo("mousemove", "--sync", x0 + (x1 - x0) * i // steps, y0 + (y1 - y0) * i // steps)
+            time.sleep(0.03)
+        time.sleep(0.15)
+        xdo("mouseup", 1)
+        time.sleep(0.5)
+
+    def key(self, *keys):
+        xdo("key", "--clearmodifiers", *keys)
+        time.sleep(0.4)
+
+    def type(self, text):
+        xdo("type", "--delay", 30, text)
+        time.sleep(0.4)
+
+    def quit(self):
+        # The whole session: dbus-run-session, its bus and the application.
+        try:
+            os.killpg(self.proc.pid, 15)
+            self.proc.wait(5)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(self.proc.pid, 9)
+            except ProcessLookupError:
+                pass
+        self.log.close()
+        with open(self.log_path, errors="replace") as f:
+            return f.read()
+
+
+def palette_drop(app, search, type_id, target):
+    """Finds a device type with the palette's search and drags it onto the canvas."""
+    app.key("ctrl+f")
+    app.key("ctrl+a")
+    app.type(search)
+    try:
+        row = wait_for(lambda: app.geometry()["palette_rows"].get(type_id), timeout=5,
+                       what="palette row " + type_id)
+    except TimeoutError:
+        subprocess.run(["import", "-window", "root", os.path.join(BUILDDIR, "e2e-failure.png")])
+        raise
+    canvas = app.geometry()["canvas"]
+    app.drag(row, (canvas[0] + target[0], canvas[1] + target[1]), steps=20)
+
+
+def compare_images(path, reference, tolerance=40, max_fraction=0.02):
+    """Compares two PNGs with ImageMagick: the fraction of pixels off by more than tolerance."""
+    if UPDATE or not os.path.exists(reference):
+        shutil.copy(path, reference)
+        return True, "reference written"
+    out = subprocess.run(["compare", "-metric", "AE", "-fuzz", "%d%%" % (tolerance * 100 // 255),
+                          path, reference, "null:"], capture_output=True, text=True)
+    try:
+        differing = float(out.stderr.split()[0])
+    except (ValueError, IndexError):
+        return False, out.stderr
+    size = subprocess.run(["identify", "-format", "%w %h", reference], capture_output=True,
+                          text=True).stdout.split()
+    total = int(size[0]) * int(size[1])
+    return differing / total <= max_fraction, "%d of %d pixels differ" % (differing, total)
+
+
+def main():
+    workdir = tempfile.mkdtemp(prefix="patchwise-e2e-")
+    plan = os.path.join(workdir, "wired.patchwise")
+    app = App(workdir)
+    try:
+        g = app.geometry()
+        tap(g["cables"] == 0 and not g["ports"], "a new window holds an empty plan")
+
+        palette_drop(app, "Phone", "phone", (120, 200))
+        palette_drop(app, "Small analog", "small-mixer", (460, 160))
+        g = app.geometry()
+        tap("phone1.phones" in g["ports"] and "small-mixer1.ch1" in g["ports"],
+            "two devices dropped from the palette", json.dumps(g["ports"])[:400])
+
+        app.drag(g["ports"]["phone1.phones"], g["ports"]["small-mixer1.ch1"])
+        g = wait_for(lambda: (lambda x: x if x["cables"] == 1 else None)(app.geometry()),
+                     timeout=5, what="the cable")
+        tap(g["cables"] == 1, "dragging port to port wires them")
+        tap("stereo-into-balanced-input" in g["findings"],
+            "the finding appears: stereo into a balanced input", ",".join(g["findings"]))
+
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(g["cables"] == 0 and "stereo-into-balanced-input" not in g["findings"],
+            "undo takes the cable and its finding away", json.dumps(g)[:300])
+        app.key("ctrl+shift+z")
+        g = app.geometry()
+        tap(g["cables"] == 1 and "stereo-into-balanced-input" in g["findings"], "redo brings them back")
+
+        shot = os.path.join(BUILDDIR, "e2e-main-window.png")
+        subprocess.run(["import", "-window", app.window, shot], check=True)
+        ok, detail = compare_images(shot, os.path.join(SRCDIR, "e2e", "main-window.png"))
+        tap(ok, "the main window looks as the reference", detail)
+
+        app.key("ctrl+s")
+        time.sleep(1.5)
+        app.key("ctrl+a")
+        app.type(plan)
+        app.key("Return")
+        wait_for(lambda: os.path.exists(plan), timeout=10, what="the saved file")
+        time.sleep(0.5)
+        with open(plan) as f:
+            saved = json.load(f)
+        devices = {d["id"]: d["type"] for d in saved["devices"]}
+        cable = saved["cables"][0] if saved["cables"] else {}
+        tap(devices == {"phone1": "phone", "small-mixer1": "small-mixer"}
+            and cable.get("ends", {}).get("a", {}).get("port") in ("phones", "ch1")
+            and {e["device"] for e in cable.get("ends", {}).values()} == {"phone1", "small-mixer1"}
+            and "phone" in saved["device_types"],
+            "Ctrl+S saved the plan with its devices, cable and embedded types", json.dumps(saved)[:400])
+        g = app.geometry()
+        tap(not g["modified"], "after saving the plan is no longer modified")
+
+        check = subprocess.run([EXE, "check", "--format=json", plan], capture_output=True, text=True)
+        tap(check.returncode == 1 and "stereo-into-balanced-input" in check.stdout,
+            "the saved plan checks the same from the command line", check.stdout + check.stderr)
+    except Exception as e:  # noqa: BLE001 - report any failure as a test failure
+        tap(False, "the session ran to the end", repr(e))
+    finally:
+        log = app.quit()
+        if "CRITICAL" in log or "-WARNING" in log:
+            tap(False, "no critical warnings from the application", log[-2000:])
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print("1..%d" % len(results))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+/* test-widgets.c: every templated widget builds and finalizes; the canvas
+ * geometry (zoom anchoring, fitting, snapping, hit testing) holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pw-application.h"
+#include "pw-canvas.h"
+#include "pw-format.h"
+#include "pw-panels.h"
+#include "pw-window.h"
+
+static char *
+example (const char *name)
+{
+  return g_build_filename (g_getenv ("PW_SOURCE_ROOT"), "data", "examples", name, NULL);
+}
+
+static void
+run_main_loop_briefly (void)
+{
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_view_zoom_anchor (void)
+{
+  PwView view = { 100, 50, 1 };
+  double before_x, before_y, after_x, after_y;
+
+  /* The document point under the pointer stays under the pointer. */
+  pw_view_to_document (&view, 300, 200, &before_x, &before_y);
+  pw_view_zoom_at (&view, 2.5, 300, 200);
+  pw_view_to_document (&view, 300, 200, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-9);
+  g_assert_cmpfloat (view.zoom, ==, 2.5);
+
+  /* Zoom is bounded. */
+  pw_view_zoom_at (&view, 1e6, 0, 0);
+  g_assert_cmpfloat (view.zoom, ==, PW_CANVAS_MAX_ZOOM);
+  pw_view_zoom_at (&view, 1e-9, 0, 0);
+  g_assert_cmpfloat (view.zoom, ==, PW_CANVAS_MIN_ZOOM);
+}
+
+static void
+test_view_round_trip (void)
+{
+  PwView view = { -37.5, 12, 0.75 };
+  double dx, dy, wx, wy;
+
+  pw_view_to_document (&view, 123, 456, &dx, &dy);
+  pw_view_to_widget (&view, dx, dy, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 123, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 456, 1e-9);
+}
+
+static void
+test_view_fit (void)
+{
+  PwView view = { 0, 0, 1 };
+  PwRect rect = { 1000, 500, 4000, 1000 };
+  double x0, y0, x1, y1;
+
+  pw_view_fit (&view, &rect, 800, 600, 20);
+  pw_view_to_widget (&view, rect.x, rect.y, &x0, &y0);
+  pw_view_to_widget (&view, rect.x + rect.width, rect.y + rect.height, &x1, &y1);
+  /* The whole rectangle is in sight, within the margin, and centred. */
+  g_assert_cmpfloat (x0, >=, 20 - 1e-6);
+  g_assert_cmpfloat (x1, <=, 780 + 1e-6);
+  g_assert_cmpfloat (y0, >=, 0);
+  g_assert_cmpfloat (y1, <=, 600);
+  g_assert_cmpfloat_with_epsilon ((x0 + x1) / 2, 400, 1e-6);
+  g_assert_cmpfloat_with_epsilon ((y0 + y1) / 2, 300, 1e-6);
+}
+
+static void
+test_snap (void)
+{
+  g_assert_cmpfloat (pw_snap (29, 20), ==, 20);
+  g_assert_cmpfloat (pw_snap (31, 20), ==, 40);
+  g_assert_cmpfloat (pw_snap (-11, 20), ==, -20);
+  g_assert_cmpfloat (pw_snap (13.3, 0), ==, 13.3);
+}
+
+static void
+test_window_builds_and_finalizes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = example ("home-studio.patchwise");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PwWindow *window = pw_window_new (NULL);
+  GtkWidget *canvas;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (pw_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  run_main_loop_briefly ();
+
+  canvas = GTK_WIDGET (pw_window_get_canvas (window));
+  g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &canvas);
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   "home-studio.patchwise — Patchwise"));
+  g_assert_false (pw_history_get_modified (pw_window_get_history (window)));
+
+  /* An edit marks the window title. */
+  pw_edit_set_title (pw_window_get_history (window), "Edited");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  pw_history_undo (pw_window_get_history (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_main_loop_briefly ();
+  g_assert_null (window);
+  g_assert_null (canvas);
+}
+
+static void
+test_panels_build_and_finalize (void)
+{
+  GType types[] = {
+    PW_TYPE_CANVAS, PW_TYPE_PALETTE_PANEL, PW_TYPE_INSPECTOR, PW_TYPE_FINDINGS_PANEL,
+    PW_TYPE_OUTLINE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+      g_object_unref (widget);
+      g_assert_null (widget);
+    }
+}
+
+static void
+test_inspector_shows_pin_diagram (void)
+{
+  g_autofree char *path = example ("home-studio.patchwise");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwDocument) doc = pw_format_load_file (path, &error);
+  g_autoptr(PwHistory) history = NULL;
+  g_autoptr(PwRender) render = NULL;
+  GtkWidget *inspector = g_object_ref_sink (g_object_new (PW_TYPE_INSPECTOR, NULL));
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_no_error (error);
+  history = pw_history_new (doc);
+  render = pw_render_new (doc, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Each selection shows its own page, without warnings. */
+  pw_inspector_show (PW_INSPECTOR (inspector), history, render, NULL,
+                     pw_document_get_cable (doc, 0));
+  run_main_loop_briefly ();
+  pw_inspector_show (PW_INSPECTOR (inspector), history, render,
+                     pw_document_get_device (doc, 0), NULL);
+  run_main_loop_briefly ();
+  pw_inspector_show (PW_INSPECTOR (inspector), history, render, NULL, NULL);
+  run_main_loop_briefly ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (inspector);
+}
+
+static void
+test_canvas_connect_best_fit (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  g_autoptr(PwRender) render = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *canvas = g_object_ref_sink (pw_canvas_new ());
+  PwDeviceType *mic = pw_type_set_lookup_device (pw_catalogue_get_builtin (), "dynamic-mic");
+  PwDeviceType *desk = pw_type_set_lookup_device (pw_catalogue_get_builtin (), "live-desk-16");
+  PwDeviceType *speaker = pw_type_set_lookup_device (pw_catalogue_get_builtin (), "passive-speaker");
+  PwDevice *m, *d, *s;
+  PwCable *cable;
+
+  m = pw_edit_add_device (history, mic, NULL, 0, 0);
+  d = pw_edit_add_device (history, desk, NULL, 400, 0);
+  s = pw_edit_add_device (history, speaker, NULL, 800, 0);
+  render = pw_render_new (doc, NULL);
+  pw_canvas_set_history (PW_CANVAS (canvas), history, render);
+
+  cable = pw_canvas_connect (PW_CANVAS (canvas), m, 0, d, pw_device_type_find_port (desk, "ch1"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cable->type_id, ==, "xlr-f-m");
+  g_assert_true (cable->ends[0].device == m || cable->ends[1].device == m);
+  /* One user action, one undo step. */
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Connect");
+  pw_history_undo (history);
+  g_assert_cmpuint (pw_document_get_n_cables (doc), ==, 0);
+
+  /* A microphone and a speaker: nothing fits, and the user is told why. */
+  g_assert_null (pw_canvas_connect (PW_CANVAS (canvas), m, 0, s, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "No cable") != NULL);
+
+  pw_canvas_set_history (PW_CANVAS (canvas), NULL, NULL);
+  g_object_unref (canvas);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The window's template lives in the application's resources. */
+  g_object_unref (pw_application_new ());
+
+  g_test_add_func ("/canvas/view/zoom-anchor", test_view_zoom_anchor);
+  g_test_add_func ("/canvas/view/round-trip", test_view_round_trip);
+  g_test_add_func ("/canvas/view/fit", test_view_fit);
+  g_test_add_func ("/canvas/snap", test_snap);
+  g_test_add_func ("/canvas/connect-best-fit", test_canvas_connect_best_fit);
+  g_test_add_func ("/widgets/panels", test_panels_build_and_finalize);
+  g_test_add_func ("/widgets/inspector", test_inspector_shows_pin_diagram);
+  g_test_add_func ("/widgets/window", test_window_builds_and_finalizes);
+
+  return g_test_run ();
+}
