@@ -221,6 +221,26 @@ test_reference (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The comparison is not blind: the same cable on the other palette, or
+ * a different cable of the same size, is far outside the tolerance. */
+static void
+test_reference_sensitive (void)
+{
+  cairo_surface_t *light = render_case (&cases[0]);
+  cairo_surface_t *dark = render_case (&cases[1]);
+  cairo_surface_t *polarity = render_case (&cases[2]);
+  cairo_surface_t *again = render_case (&cases[0]);
+
+  g_assert_cmpfloat (compare_surfaces (light, dark), >, 0.5);
+  g_assert_cmpfloat (compare_surfaces (light, polarity), >, MAX_DIFFERING * 2);
+  g_assert_cmpfloat (compare_surfaces (light, again), ==, 0);
+
+  cairo_surface_destroy (light);
+  cairo_surface_destroy (dark);
+  cairo_surface_destroy (polarity);
+  cairo_surface_destroy (again);
+}
+
 /* Ink of one drawing, on an unbounded recording surface. */
 static void
 ink_extents (PwDocument      *doc,
@@ -423,6 +443,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_reference);
     }
+  g_test_add_func ("/pinout/reference-sensitive", test_reference_sensitive);
   g_test_add_func ("/pinout/ink/plans", test_ink_plans);
   g_test_add_func ("/pinout/ink/types", test_ink_types);
   g_test_add_func ("/pinout/height/grows-with-ends", test_height_grows_with_ends);

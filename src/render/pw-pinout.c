@@ -710,7 +710,7 @@ round_face_angle (const PwFamily *family,
 {
   static const double xlr3[] = { -60, 60, 180 };
   static const double xlr4[] = { -45, 45, 135, -135 };
-  static const double xlr5[] = { -72, -24, 24, 72, 180 };
+  static const double xlr5[] = { -110, -40, 40, 110, 180 };
   static const double din5[] = { 90, 180, 270, 135, 225 };   /* 1 4 2 5 3 on a 180° arc */
   const char *id = family->id;
 
@@ -722,7 +722,7 @@ round_face_angle (const PwFamily *family,
   else if (g_str_equal (id, "xlr5") && contact < 5)
     {
       *angle = xlr5[contact];
-      *radius = contact == 4 ? 0.5 : 0.6;
+      *radius = 0.62;
     }
   else if (g_str_equal (id, "din5") && contact < 5)
     *angle = din5[contact];
