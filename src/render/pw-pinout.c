@@ -1629,6 +1629,17 @@ draw_mating (Ctx   *c,
     }
 }
 
+/* Two ends may share a label (the "R" of either side of a stereo pair). */
+static gboolean
+end_label_unique (PwCableType *type,
+                  guint        end)
+{
+  for (guint e = 0; e < type->n_ends; e++)
+    if (e != end && g_strcmp0 (type->ends[e].label, type->ends[end].label) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The cable end: header, picture, one row per contact. */
 static void
 draw_end (Ctx   *c,
@@ -1644,7 +1655,10 @@ draw_end (Ctx   *c,
   g_autofree char *sub = NULL;
   gboolean bad = c->has_ports && b->device != NULL && b->state != PW_END_MATED;
 
-  head = g_strdup_printf (_("End %s"), end->label != NULL ? end->label : end->id);
+  if (end->label != NULL && !end_label_unique (c->type, b->end))
+    head = g_strdup_printf (_("End %s (%s)"), end->label, end->id);
+  else
+    head = g_strdup_printf (_("End %s"), end->label != NULL ? end->label : end->id);
   sub = g_strdup_printf ("%s %s", ef->name, gender_label (end->gender));
   text_draw (c, (x0 + x1) / 2, b->y, head, FONT_BOLD, bad ? &pal->error : &pal->foreground,
              ALIGN_CENTER, x1 - x0);
