@@ -291,8 +291,8 @@ row_cells (Export *ex,
   {
     PwLinkClass klass = pw_analysis_get_link_class (ex->analysis, c);
 
-    cells[5] = g_strdup_printf ("%s %s", pw_render_link_class_label (klass),
-                                pw_link_class_to_string (klass));
+    cells[5] = g_strdup_printf ("%s (%s)", pw_link_class_to_string (klass),
+                                pw_render_link_class_label (klass));
   }
   cells[6] = cable_findings_text (ex, c, by_cable_start, by_cable);
 }
@@ -413,8 +413,6 @@ draw_table_row (Export       *ex,
       pw_palette_set_source (cr, color);
       cairo_move_to (cr, x + ROW_PAD, y + ROW_PAD);
       pango_cairo_show_layout (cr, layouts[k]);
-      if (k == 6 && worst > 0 && !header)
-        pw_render_draw_badge (cr, p, worst - 1, x - 7, y + ROW_PAD + 5, 8);
       x += w;
     }
   cairo_move_to (cr, MARGIN, y + h);

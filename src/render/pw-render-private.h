@@ -74,6 +74,7 @@ struct _PwRender
   GArray       *cards;            /* CardInfo, one per device */
   GArray       *cable_info;       /* CableInfo, one per cable */
   GArray       *segments;         /* Segment */
+  GHashTable   *label_cells;      /* cell → GArray of label centres placed so far */
   PwRect        bounds;
   Grid          grid;
   guint        *stamps;

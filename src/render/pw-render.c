@@ -217,7 +217,7 @@ ensure_type_text (PwRender     *self,
     {
       PangoLayout *l = pw_render_create_layout (self->pango, type->ports[i].label, 8.5, FALSE);
 
-      pango_layout_set_width (l, 64 * PANGO_SCALE);
+      pango_layout_set_width (l, 78 * PANGO_SCALE);
       pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
       g_ptr_array_add (info->port_labels, l);
     }
@@ -513,6 +513,88 @@ segment_from_anchor (Segment *seg,
   seg->p[7] = y1;
 }
 
+/* Labels of neighbouring cables (a stereo pair, a bundle into one desk)
+ * would sit on each other at the middle of their curves: each takes the
+ * first point along its curve whose label box is free. */
+static gint64
+label_cell_key (gint64 cx,
+                gint64 cy)
+{
+  return (cx & 0xffffffff) | (cy << 32);
+}
+
+static gboolean
+label_free (PwRender *self,
+            double    x,
+            double    y)
+{
+  gint64 cx = (gint64) floor (x / LABEL_MAX_WIDTH), cy = (gint64) floor (y / LABEL_HEIGHT);
+
+  for (gint64 j = cy - 1; j <= cy + 1; j++)
+    for (gint64 i = cx - 1; i <= cx + 1; i++)
+      {
+        gint64 key = label_cell_key (i, j);
+        GArray *cell = g_hash_table_lookup (self->label_cells, &key);
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            PwRect *r = &g_array_index (cell, PwRect, k);
+
+            if (fabs (r->x - x) < LABEL_MAX_WIDTH * 0.8 && fabs (r->y - y) < LABEL_HEIGHT + 2)
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static void record_label (PwRender *self,
+                          double    x,
+                          double    y);
+
+static void
+place_label (PwRender      *self,
+             const Segment *seg,
+             CableInfo     *info)
+{
+  static const double ts[] = { 0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8 };
+
+  bezier_point (seg, 0.5, &info->ax, &info->ay);
+  for (guint i = 0; i < G_N_ELEMENTS (ts); i++)
+    {
+      double x, y;
+
+      bezier_point (seg, ts[i], &x, &y);
+      if (label_free (self, x, y))
+        {
+          info->ax = x;
+          info->ay = y;
+          break;
+        }
+    }
+  record_label (self, info->ax, info->ay);
+}
+
+static void
+record_label (PwRender *self,
+              double    x,
+              double    y)
+{
+  PwRect r = { x, y, 0, 0 };
+
+  {
+    gint64 key = label_cell_key ((gint64) floor (r.x / LABEL_MAX_WIDTH),
+                                 (gint64) floor (r.y / LABEL_HEIGHT));
+    GArray *cell = g_hash_table_lookup (self->label_cells, &key);
+
+    if (cell == NULL)
+      {
+        cell = g_array_new (FALSE, FALSE, sizeof (PwRect));
+        g_hash_table_insert (self->label_cells, g_memdup2 (&key, sizeof key), cell);
+      }
+    g_array_append_val (cell, r);
+  }
+}
+
 static void
 update_cable (PwRender  *self,
               guint      index,
@@ -560,7 +642,7 @@ update_cable (PwRender  *self,
       segment_from_anchor (&seg, x0, y0, port_direction (self, &cable->ends[f]),
                            x1, y1, port_direction (self, &cable->ends[t]));
       g_array_append_val (self->segments, seg);
-      bezier_point (&seg, 0.5, &info->ax, &info->ay);
+      place_label (self, &seg, info);
     }
   else if (n_plugged == 1)
     {
@@ -575,6 +657,9 @@ update_cable (PwRender  *self,
             g_array_append_val (self->segments, seg);
             info->ax = hx + d * (STUB_LENGTH + LABEL_MAX_WIDTH / 2 + 6);
             info->ay = hy;
+            for (guint k = 0; k < 4 && !label_free (self, info->ax, info->ay); k++)
+              info->ay += LABEL_HEIGHT + 4;
+            record_label (self, info->ax, info->ay);
           }
     }
   else
@@ -734,6 +819,7 @@ pw_render_update (PwRender   *self,
     }
   g_array_set_size (self->cable_info, n_cables);
   g_array_set_size (self->segments, 0);
+  g_hash_table_remove_all (self->label_cells);
   for (guint i = 0; i < n_cables; i++)
     {
       CableInfo *ci = &g_array_index (self->cable_info, CableInfo, i);
@@ -804,6 +890,8 @@ pw_render_new (PwDocument *document,
   self->cable_info = g_array_new (FALSE, TRUE, sizeof (CableInfo));
   g_array_set_clear_func (self->cable_info, cable_info_clear);
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  self->label_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
   /* The analysis we were given is current; do not re-run our own. */
   pw_render_update (self, self->analysis == self->own_analysis ? NULL : self->analysis);
   return self;
@@ -818,6 +906,7 @@ pw_render_free (PwRender *self)
   g_clear_pointer (&self->cards, g_array_unref);
   g_clear_pointer (&self->cable_info, g_array_unref);
   g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->label_cells, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->family_tags, g_hash_table_unref);
   g_clear_pointer (&self->port_worst, g_hash_table_unref);

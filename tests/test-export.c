@@ -1,0 +1,320 @@
+/* test-export.c: patchwise export, run as a user runs it; the outputs
+ * read back with pdfinfo, pdftotext and rsvg-convert.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "pw-analysis.h"
+#include "pw-format.h"
+
+static char *tmpdir;
+
+static char *
+plan_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "render", name, NULL);
+}
+
+/* Runs argv; returns the exit status, and stdout/stderr when asked. */
+static int
+run (const char * const *argv,
+     char              **out,
+     char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *o = NULL, *e = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &o, &e, &status,
+                &error);
+  g_assert_no_error (error);
+  if (out)
+    *out = g_steal_pointer (&o);
+  if (err)
+    *err = g_steal_pointer (&e);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+export (const char  *plan,
+        const char  *output,
+        const char  *extra,
+        char       **err)
+{
+  const char *exe = g_getenv ("PATCHWISE");
+  const char *argv[] = { exe, "export", plan, "-o", output, extra, NULL };
+
+  g_assert_nonnull (exe);
+  return run (argv, NULL, err);
+}
+
+static gboolean
+tool_missing (const char *tool)
+{
+  g_autofree char *path = g_find_program_in_path (tool);
+
+  if (path != NULL)
+    return FALSE;
+  g_test_skip_printf ("%s is not installed", tool);
+  return TRUE;
+}
+
+/* pdftotext output with runs of white space made single spaces, so that
+ * a wrapped message still reads as one. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  const char *line;
+
+  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:"), NULL, 10);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *plan = plan_path ("studio.patchwise");
+  g_autofree char *pdf = g_build_filename (tmpdir, "studio.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwDocument) doc = NULL;
+  g_autoptr(PwAnalysis) analysis = NULL;
+  guint pages;
+
+  if (tool_missing ("pdftotext") || tool_missing ("pdfinfo"))
+    return;
+
+  g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
+  pages = pdf_pages (pdf);
+  /* Diagram, cable schedule, and at least one pinout sheet. */
+  g_assert_cmpuint (pages, >=, 3);
+  text = pdf_text (pdf);
+
+  g_assert_nonnull (strstr (text, "Project studio"));
+  g_assert_nonnull (strstr (text, "Cable schedule"));
+  g_assert_nonnull (strstr (text, "Sheet 1 of"));
+
+  doc = pw_format_load_file (plan, &error);
+  g_assert_no_error (error);
+  analysis = pw_analysis_new (doc);
+
+  /* Every finding's message is printed. */
+  g_assert_cmpuint (pw_analysis_get_n_findings (analysis), >, 0);
+  for (guint i = 0; i < pw_analysis_get_n_findings (analysis); i++)
+    {
+      const char *message = pw_code_get_message (pw_analysis_get_finding (analysis, i)->code);
+
+      if (strstr (text, message) == NULL)
+        g_error ("the PDF lacks the finding “%s”", message);
+    }
+  /* Schedule rows: each cable's label and its ends. */
+  g_assert_nonnull (strstr (text, "Vocal mic: Out Desk: Ch 1"));
+  g_assert_nonnull (strstr (text, "Desk: Tape out L Recorder: In 1"));
+  g_assert_nonnull (strstr (text, "Desk: Aux 1 end b open"));
+  for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
+    g_assert_nonnull (strstr (text, pw_document_get_cable (doc, c)->id));
+}
+
+static void
+test_pdf_paper (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *pdf = g_build_filename (tmpdir, "speakers-a3.pdf", NULL);
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+
+  if (tool_missing ("pdfinfo"))
+    return;
+  g_assert_cmpint (export (plan, pdf, "--paper=a3", NULL), ==, 0);
+  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
+  /* A3 landscape. */
+  g_assert_nonnull (strstr (out, "1190.55 x 841.89"));
+}
+
+static void
+test_svg (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *svg = g_build_filename (tmpdir, "speakers.svg", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "speakers-from-svg.png", NULL);
+  const char *argv[] = { "rsvg-convert", "-o", png, svg, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *surface;
+
+  if (tool_missing ("rsvg-convert"))
+    return;
+  g_assert_cmpint (export (plan, svg, "--dark", NULL), ==, 0);
+  g_assert_cmpint (run (argv, NULL, &err), ==, 0);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 800);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_png_scale (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *one = g_build_filename (tmpdir, "one.png", NULL);
+  g_autofree char *two = g_build_filename (tmpdir, "two.png", NULL);
+  cairo_surface_t *a, *b;
+
+  g_assert_cmpint (export (plan, one, "--scale=1", NULL), ==, 0);
+  g_assert_cmpint (export (plan, two, "--scale=2", NULL), ==, 0);
+  a = cairo_image_surface_create_from_png (one);
+  b = cairo_image_surface_create_from_png (two);
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (ABS (cairo_image_surface_get_width (b) - 2 * cairo_image_surface_get_width (a)),
+                   <=, 2);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static gboolean
+dir_has_stray_files (const char *dir,
+                     const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *bad = g_build_filename (tmpdir, "broken.patchwise", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "broken.pdf", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "no-such-plan.patchwise", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"patchwise\", \"version\": 1, ", -1, NULL));
+  g_assert_cmpint (export (bad, out, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "broken.patchwise"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_false (dir_has_stray_files (tmpdir, "broken.pdf"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (export (missing, out, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "no-such-plan.patchwise"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *doc = g_build_filename (tmpdir, "plan.docx", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "usage.pdf", NULL);
+  const char *exe = g_getenv ("PATCHWISE");
+  const char *no_output[] = { exe, "export", plan, NULL };
+  const char *no_plan[] = { exe, "export", "-o", pdf, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (export (plan, doc, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "plan.docx"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (export (plan, pdf, "--paper=a5", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "a5"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (export (plan, pdf, "--scale=0", NULL), ==, 2);
+  g_assert_cmpint (run (no_output, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "speakers.patchwise"));
+  g_assert_cmpint (run (no_plan, NULL, NULL), ==, 2);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* A folder that does not exist: the export fails and writes nothing. */
+static void
+test_unwritable (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *out = g_build_filename (tmpdir, "no-such-dir", "out.png", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (export (plan, out, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "out.png"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Replacing an existing export leaves no temporary file beside it. */
+static void
+test_replace (void)
+{
+  g_autofree char *plan = plan_path ("speakers.patchwise");
+  g_autofree char *out = g_build_filename (tmpdir, "replace.svg", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  g_assert_cmpint (export (plan, out, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_false (dir_has_stray_files (tmpdir, "replace.svg."));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SOURCE_DATE_EPOCH", "1767225600", TRUE);
+  tmpdir = g_dir_make_tmp ("patchwise-export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/pdf-paper", test_pdf_paper);
+  g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/png-scale", test_png_scale);
+  g_test_add_func ("/export/bad-input", test_bad_input);
+  g_test_add_func ("/export/usage", test_usage);
+  g_test_add_func ("/export/unwritable", test_unwritable);
+  g_test_add_func ("/export/replace", test_replace);
+
+  status = g_test_run ();
+  remove_tree (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
