@@ -450,6 +450,14 @@ pw_history_mark_saved (PwHistory *self)
 }
 
 void
+pw_history_mark_unsaved (PwHistory *self)
+{
+  /* No state carries this serial, so every state counts as modified. */
+  self->saved_serial = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
 pw_history_begin (PwHistory  *self,
                   const char *label)
 {

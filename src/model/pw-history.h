@@ -32,6 +32,8 @@ void        pw_history_clear          (PwHistory  *self);
 /* Whether the document differs from the last time it was marked saved. */
 gboolean    pw_history_get_modified   (PwHistory  *self);
 void        pw_history_mark_saved     (PwHistory  *self);
+/* The plan differs from any saved file (a recovered autosave, say). */
+void        pw_history_mark_unsaved   (PwHistory  *self);
 
 /* Groups the edits between begin and end into one undo step. Groups nest;
  * the outermost names the step. */

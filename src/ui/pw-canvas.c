@@ -404,6 +404,8 @@ draw_selection (PwCanvas        *self,
   GHashTableIter iter;
   gpointer key;
 
+  /* The renderer may leave a current point behind. */
+  cairo_new_path (cr);
   pw_palette_set_source (cr, &palette->selection);
   cairo_set_line_width (cr, 3 / self->view.zoom);
   g_hash_table_iter_init (&iter, self->selected);
@@ -423,6 +425,7 @@ draw_selection (PwCanvas        *self,
 
       if (pw_render_get_cable_anchor (self->render, self->selected_cable->index, &x, &y))
         {
+          cairo_new_sub_path (cr);
           cairo_arc (cr, x, y, 30 / MAX (self->view.zoom, 0.5), 0, 2 * G_PI);
           cairo_stroke (cr);
         }
@@ -474,6 +477,7 @@ pw_canvas_snapshot (GtkWidget   *widget,
         pw_render_get_port_anchor (self->render, self->hover.device, self->hover.port, &x1, &y1);
       pw_palette_set_source (cr, &palette->selection);
       cairo_set_line_width (cr, 2.5 / self->view.zoom);
+      cairo_new_path (cr);
       cairo_move_to (cr, x0, y0);
       cairo_curve_to (cr, x0 + (x1 - x0) / 2, y0, x0 + (x1 - x0) / 2, y1, x1, y1);
       cairo_stroke (cr);

@@ -45,6 +45,7 @@ struct _PwWindow
   guint             autosave_source;
   GSettings        *settings;
   gboolean          closing_confirmed;
+  gboolean          export_dark;
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -446,20 +447,7 @@ pw_window_load_recovered (PwWindow   *self,
   /* The recovered plan is unsaved work: keep the autosave until it is saved. */
   g_free (self->autosave_path);
   self->autosave_path = g_strdup (autosave_path);
-  pw_history_begin (self->history, _("Recover"));
-  pw_edit_set_title (self->history, pw_document_get_title (doc));
-  pw_history_end (self->history);
-  pw_history_mark_saved (self->history);
-  /* Mark it modified: it has not been saved where it belongs. */
-  {
-    g_autofree char *title = g_strdup (pw_document_get_title (doc));
-
-    pw_edit_set_title (self->history, "");
-    pw_history_undo (self->history);
-    pw_history_mark_saved (self->history);
-    pw_history_redo (self->history);
-    pw_edit_set_title (self->history, title);
-  }
+  pw_history_mark_unsaved (self->history);
   update_title (self);
   return TRUE;
 }
@@ -699,8 +687,7 @@ export_chosen_cb (GFile    *file,
   job->paper = setting_string (self, "export-paper", "a4");
   pw_paper_from_string (job->paper, &job->options.paper);
   job->options.scale = setting_double (self, "export-scale", 2.0);
-  setting_set (self, "export-format",
-               g_variant_new_string (format == PW_EXPORT_PDF ? "pdf" : format == PW_EXPORT_PNG ? "png" : "svg"));
+  job->options.dark = self->export_dark;
   g_return_if_fail (job->snapshot != NULL);
 
   /* Progress: a toast that stays until the export is done. */
@@ -713,15 +700,42 @@ export_chosen_cb (GFile    *file,
   g_task_run_in_thread (task, export_thread);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
+static const char * const export_formats[] = { "pdf", "png", "svg" };
+static const char * const export_papers[] = { "a4", "a3", "letter" };
+
+static guint
+index_of (const char * const *list,
+          guint               n,
+          const char         *value)
 {
-  PwWindow *self = PW_WINDOW (widget);
-  g_autofree char *format = setting_string (self, "export-format", "pdf");
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (list[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static void
+export_options_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PwWindow         *self)
+{
+  AdwComboRow *format_row = g_object_get_data (G_OBJECT (dialog), "format");
+  AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
+  GtkSpinButton *scale = g_object_get_data (G_OBJECT (dialog), "scale");
+  GtkSwitch *dark = g_object_get_data (G_OBJECT (dialog), "dark");
+  const char *format;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export"))
+    return;
+
+  format = export_formats[MIN (adw_combo_row_get_selected (format_row), 2)];
+  setting_set (self, "export-format", g_variant_new_string (format));
+  setting_set (self, "export-paper",
+               g_variant_new_string (export_papers[MIN (adw_combo_row_get_selected (paper_row), 2)]));
+  setting_set (self, "export-scale", g_variant_new_double (gtk_spin_button_get_value (scale)));
+  self->export_dark = gtk_switch_get_active (dark);
 
   if (self->file != NULL)
     {
@@ -732,8 +746,71 @@ export_action (GtkWidget  *widget,
   else
     stem = g_strdup (_("Plan"));
   name = g_strdup_printf ("%s.%s", stem, format);
-  pw_compat_choose_save_file (GTK_WINDOW (self), _("Export Plan (PDF, PNG or SVG)"), name, NULL,
+  pw_compat_choose_save_file (GTK_WINDOW (self), _("Export Plan"), name, NULL,
                               NULL, NULL, export_chosen_cb, g_object_ref (self));
+}
+
+/* The export options first (format, paper, scale, palette), then where. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autofree char *format = setting_string (self, "export-format", "pdf");
+  g_autofree char *paper = setting_string (self, "export-paper", "a4");
+  AdwMessageDialog *dialog;
+  GtkWidget *group, *row, *spin, *sw;
+  g_autoptr(GtkStringList) formats = gtk_string_list_new ((const char *[]) {
+    _("PDF document"), _("PNG image"), _("SVG drawing"), NULL });
+  g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) {
+    "A4", "A3", "Letter", NULL });
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Plan"), NULL));
+  group = adw_preferences_group_new ();
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Format"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (formats));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (export_formats, 3, format));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), "format", row);
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper (PDF, landscape)"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (papers));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (export_papers, 3, paper));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), "paper", row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Scale (PNG, SVG)"));
+  spin = gtk_spin_button_new_with_range (0.25, 8, 0.25);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), setting_double (self, "export-scale", 2.0));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), "scale", spin);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Dark palette"));
+  sw = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (sw), self->export_dark);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), "dark", sw);
+
+  adw_message_dialog_set_body (dialog, _("A PDF holds the diagram, the cable schedule and a pinout "
+                                         "sheet for every cable with findings and every cable type."));
+  adw_message_dialog_set_extra_child (dialog, group);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "export");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (export_options_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -49,7 +49,7 @@ def wait_for(predicate, timeout=15.0, what="condition"):
 
 
 class App:
-    def __init__(self, workdir, args=()):
+    def __init__(self, workdir, args=(), wait_geometry=True):
         self.workdir = workdir
         self.geometry_path = os.path.join(workdir, "geometry.json")
         env = dict(os.environ)
@@ -74,7 +74,8 @@ class App:
                                      stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         self.window = wait_for(self.find_window, what="the main window")
-        wait_for(lambda: os.path.exists(self.geometry_path), what="geometry")
+        if wait_geometry:
+            wait_for(lambda: os.path.exists(self.geometry_path), what="geometry")
         # There may be no window manager: give the window the focus directly.
         subprocess.run(["xdotool", "windowfocus", "--sync", self.window], check=False)
         time.sleep(0.5)
@@ -130,6 +131,14 @@ class App:
         xdo("type", "--delay", 30, text)
         time.sleep(0.4)
 
+    def kill_app(self):
+        """SIGKILL the application itself, as a crash or a power cut would."""
+        out = subprocess.run(["pgrep", "-s", str(self.proc.pid), "-f", EXE], capture_output=True,
+                             text=True).stdout.split()
+        for pid in out:
+            os.kill(int(pid), 9)
+        time.sleep(0.5)
+
     def quit(self):
         # The whole session: dbus-run-session, its bus and the application.
         try:
@@ -175,6 +184,50 @@ def compare_images(path, reference, tolerance=40, max_fraction=0.02):
                           text=True).stdout.split()
     total = int(size[0]) * int(size[1])
     return differing / total <= max_fraction, "%d of %d pixels differ" % (differing, total)
+
+
+def recovery_scenario():
+    """Edit, kill the process with SIGKILL, start again, recover: nothing lost."""
+    workdir = tempfile.mkdtemp(prefix="patchwise-e2e-recover-")
+    app = App(workdir)
+    try:
+        palette_drop(app, "Dynamic", "dynamic-mic", (200, 200))
+        palette_drop(app, "Small analog", "small-mixer", (480, 160))
+        g = app.geometry()
+        app.drag(g["ports"]["dynamic-mic1.out"], g["ports"]["small-mixer1.ch1"])
+        # The autosave follows a few seconds after the last edit.
+        autosave_dir = os.path.join(workdir, "data", "patchwise", "autosave")
+        def autosaved_with_cable():
+            if not os.path.isdir(autosave_dir):
+                return False
+            for name in os.listdir(autosave_dir):
+                try:
+                    with open(os.path.join(autosave_dir, name)) as f:
+                        if len(json.load(f).get("cables", [])) == 1:
+                            return True
+                except (OSError, ValueError):
+                    pass
+            return False
+        wait_for(autosaved_with_cable, timeout=15, what="the autosave")
+        app.kill_app()
+        app.quit()
+        os.remove(app.geometry_path)
+
+        app = App(workdir, wait_geometry=False)
+        time.sleep(1.5)
+        # The recovery question takes the focus; Enter answers Recover.
+        app.key("Return")
+        g = wait_for(lambda: (lambda x: x if x and x["cables"] == 1 else None)(
+                     app.geometry() if os.path.exists(app.geometry_path) else None),
+                     timeout=10, what="the recovered plan")
+        tap("dynamic-mic1.out" in g["ports"] and "small-mixer1.ch1" in g["ports"]
+            and g["cables"] == 1, "after SIGKILL the autosave brings the plan back", json.dumps(g)[:300])
+        tap(g["modified"], "the recovered plan is still unsaved work")
+    except Exception as e:  # noqa: BLE001 - report any failure as a test failure
+        tap(False, "the recovery session ran to the end", repr(e))
+    finally:
+        app.quit()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def main():
@@ -240,6 +293,8 @@ def main():
         if "CRITICAL" in log or "-WARNING" in log:
             tap(False, "no critical warnings from the application", log[-2000:])
         shutil.rmtree(workdir, ignore_errors=True)
+
+    recovery_scenario()
 
     print("1..%d" % len(results))
     return 0 if all(results) else 1
