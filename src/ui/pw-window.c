@@ -36,6 +36,7 @@ struct _PwWindow
   PwFindingsPanel  *findings;
   PwOutline        *outline;
   AdwViewStack     *side_stack;
+  GMenu            *recent_section;
 
   PwDocument       *document;
   PwHistory        *history;
@@ -585,6 +586,55 @@ open_chosen_cb (GFile    *file,
       return;
     }
   gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  open_chosen_cb (file, g_object_ref (widget));
+}
+
+static int
+compare_recent (gconstpointer pa,
+                gconstpointer pb)
+{
+  GtkRecentInfo *a = *(GtkRecentInfo **) pa, *b = *(GtkRecentInfo **) pb;
+  GDateTime *ta = gtk_recent_info_get_modified (a), *tb = gtk_recent_info_get_modified (b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+/* The plans opened or saved lately, newest first. */
+static void
+update_recent (PwWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) plans = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      const char *uri = gtk_recent_info_get_uri (l->data);
+
+      if (g_str_has_suffix (uri, ".patchwise") && gtk_recent_info_exists (l->data))
+        g_ptr_array_add (plans, l->data);
+    }
+  g_ptr_array_sort (plans, compare_recent);
+  for (guint i = 0; i < plans->len && i < 8; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (plans, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_section, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 static void
@@ -1277,8 +1327,10 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -1322,6 +1374,9 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->outline, "connect", G_CALLBACK (outline_connect_cb), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
 
   set_document (self, empty);
   update_title (self);
