@@ -399,6 +399,14 @@ set_document (PwWindow   *self,
   selection_changed_cb (self);
 }
 
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
 gboolean
 pw_window_load_file (PwWindow  *self,
                      GFile     *file,
@@ -419,7 +427,7 @@ pw_window_load_file (PwWindow  *self,
   remove_autosave (self);
   g_set_object (&self->file, file);
   set_document (self, doc);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_file_get_uri (file));
+  remember_recent (file);
   update_title (self);
   return TRUE;
 }
@@ -470,7 +478,7 @@ pw_window_save_to (PwWindow  *self,
   g_set_object (&self->file, file);
   pw_history_mark_saved (self->history);
   remove_autosave (self);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_file_get_uri (file));
+  remember_recent (file);
   update_title (self);
   return TRUE;
 }
