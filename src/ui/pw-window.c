@@ -45,6 +45,8 @@ struct _PwWindow
   char             *autosave_path;
   guint             autosave_source;
   GSettings        *settings;
+  gboolean          findings_dirty;   /* the side pages rebuild when shown */
+  gboolean          outline_dirty;
   gboolean          closing_confirmed;
   gboolean          export_dark;
 };
@@ -314,6 +316,25 @@ test_geometry_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* A plan of thousands of devices makes long lists: build only the page
+ * that is on screen, when it comes on screen. */
+static void
+side_page_changed_cb (PwWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->side_stack);
+
+  if (self->findings_dirty && g_strcmp0 (page, "findings") == 0)
+    {
+      pw_findings_panel_update (self->findings, self->document, pw_render_get_analysis (self->render));
+      self->findings_dirty = FALSE;
+    }
+  else if (self->outline_dirty && g_strcmp0 (page, "outline") == 0)
+    {
+      pw_outline_update (self->outline, self->document);
+      self->outline_dirty = FALSE;
+    }
+}
+
 static void
 document_changed_cb (PwWindow *self)
 {
@@ -323,9 +344,10 @@ document_changed_cb (PwWindow *self)
   pw_render_update (self->render, NULL);
   analysis = pw_render_get_analysis (self->render);
   pw_canvas_refresh (self->canvas);
-  pw_findings_panel_update (self->findings, self->document, analysis);
-  pw_outline_update (self->outline, self->document);
+  self->findings_dirty = self->outline_dirty = TRUE;
+  side_page_changed_cb (self);
   selection_changed_cb (self);
+  (void) analysis;
   update_title (self);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
@@ -393,8 +415,8 @@ set_document (PwWindow   *self,
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (history_notify_cb), self);
 
   pw_canvas_set_history (self->canvas, self->history, self->render);
-  pw_findings_panel_update (self->findings, self->document, pw_render_get_analysis (self->render));
-  pw_outline_update (self->outline, self->document);
+  self->findings_dirty = self->outline_dirty = TRUE;
+  side_page_changed_cb (self);
   history_notify_cb (self);
   selection_changed_cb (self);
 }
@@ -1380,6 +1402,8 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);
   g_signal_connect_swapped (self->outline, "cable-activated", G_CALLBACK (outline_cable_cb), self);
   g_signal_connect_swapped (self->outline, "connect", G_CALLBACK (outline_connect_cb), self);
+  g_signal_connect_swapped (self->side_stack, "notify::visible-child-name",
+                            G_CALLBACK (side_page_changed_cb), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
