@@ -215,8 +215,19 @@ run_check (const char *path,
   int wait_status, status;
 
   g_assert_nonnull (exe);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                &wait_status, &error);
+  /* In a tree where others build at the same time, the executable may be
+   * in the middle of being linked: wait for it rather than fail. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &wait_status, &error);
+      if (attempt == 20 || !(g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_ACCES) ||
+                             g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_TXTBUSY) ||
+                             g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_NOENT)))
+        break;
+      g_clear_error (&error);
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
   g_assert_no_error (error);
   if (!WIFEXITED (wait_status))
     {
