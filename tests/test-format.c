@@ -910,6 +910,18 @@ main (int    argc,
   library_file = g_build_filename (library, "my-types.json", NULL);
   g_file_set_contents (library_file, user_library, -1, &error);
   g_assert_no_error (error);
+  /* A hostile file in the library is skipped, not a crash: nesting a
+   * hundred thousand levels deep would overflow json-glib's stack. */
+  {
+    g_autofree char *deep_file = g_build_filename (library, "deep.json", NULL);
+    GString *deep = g_string_new ("{\"device_types\": ");
+
+    for (int i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    g_file_set_contents (deep_file, deep->str, deep->len, &error);
+    g_assert_no_error (error);
+    g_string_free (deep, TRUE);
+  }
   pw_catalogue_set_user_dir (library);
 
   g_test_init (&argc, &argv, NULL);

@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "pw-core.h"
 #include "pw-errors.h"
@@ -161,6 +164,61 @@ pw_type_set_add_from_json (PwTypeSet      *self,
   return TRUE;
 }
 
+#define LIBRARY_MAX_DEPTH 64
+#define LIBRARY_MAX_SIZE  (16 * 1024 * 1024)
+
+/* A library file is untrusted input too: json-glib recurses per level of
+ * nesting, and reads comments and single quotes that JSON has not, which
+ * could hide brackets from a count. Refuse all of that before parsing. */
+static gboolean
+library_precheck (const char *data,
+                  gsize       size,
+                  const char *name,
+                  GError    **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE, escaped = FALSE;
+
+  if (size > LIBRARY_MAX_SIZE)
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                   "%s: a library file may be at most %d MiB", name, LIBRARY_MAX_SIZE >> 20);
+      return FALSE;
+    }
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '/' || c == '\'' || c == '\0')
+        {
+          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_SYNTAX,
+                       "%s: byte %" G_GSIZE_FORMAT " is not JSON", name, i + 1);
+          return FALSE;
+        }
+      else if ((c == '{' || c == '[') && ++depth > LIBRARY_MAX_DEPTH)
+        {
+          g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
+                       "%s: nesting deeper than %d levels", name, LIBRARY_MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 static gboolean
 add_from_bytes (PwTypeSet  *self,
                 GBytes     *bytes,
@@ -172,6 +230,9 @@ add_from_bytes (PwTypeSet  *self,
   JsonObject *root;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!library_precheck (data, size, name, error))
+    return FALSE;
 
   if (!json_parser_load_from_data (parser, data, size, error))
     {
@@ -225,6 +286,14 @@ pw_catalogue_set_user_dir (const char *dir)
   user_dir_override = g_strdup (dir);
 }
 
+static char *
+user_dir_path (void)
+{
+  return user_dir_override
+    ? g_strdup (user_dir_override)
+    : g_build_filename (g_get_user_data_dir (), "patchwise", "library", NULL);
+}
+
 /* The user library is read once; a broken file in it is reported on
  * standard error and skipped, so that one bad file never hides the rest. */
 PwTypeSet *
@@ -235,9 +304,7 @@ pw_catalogue_get_user (void)
   if (g_once_init_enter (&user))
     {
       PwTypeSet *set = pw_type_set_new ();
-      g_autofree char *dir_path = user_dir_override
-        ? g_strdup (user_dir_override)
-        : g_build_filename (g_get_user_data_dir (), "patchwise", "library", NULL);
+      g_autofree char *dir_path = user_dir_path ();
       g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
       const char *name;
 
@@ -265,4 +332,93 @@ pw_catalogue_get_user (void)
     }
 
   return user;
+}
+
+/* The user library is read once per process, so a type saved while the
+ * application runs is added to the set it already holds. */
+void
+pw_catalogue_add_user_device_type (PwDeviceType *type)
+{
+  g_return_if_fail (type != NULL);
+
+  pw_type_set_add_device_type (pw_catalogue_get_user (), type);
+}
+
+static gboolean
+is_safe_file_id (const char *id)
+{
+  /* The id names the file: keep it inside the library directory. */
+  if (*id == '\0' || *id == '.' || strchr (id, G_DIR_SEPARATOR) != NULL || strchr (id, '/') != NULL)
+    return FALSE;
+  return g_utf8_validate (id, -1, NULL);
+}
+
+gboolean
+pw_catalogue_save_user_device_type (JsonNode   *type_json,
+                                    const char *id,
+                                    GError    **error)
+{
+  g_autoptr(PwDeviceType) type = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  PwParseContext ctx = { 0 };
+  gsize length;
+
+  g_return_val_if_fail (type_json != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_safe_file_id (id))
+    {
+      g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_INVALID,
+                   "'%s' cannot be a device type id: use letters, digits and dashes", id);
+      return FALSE;
+    }
+
+  /* Nothing is written unless the type reads back. */
+  type = pw_device_type_parse (id, type_json, &ctx, error);
+  if (type == NULL)
+    return FALSE;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "device_types");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, id);
+  json_builder_add_value (builder, json_node_copy (type_json));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  contents = json_generator_to_data (generator, &length);
+  contents = g_realloc (contents, length + 2);
+  contents[length++] = '\n';
+  contents[length] = '\0';
+
+  dir = user_dir_path ();
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not create the library folder %s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  file_name = g_strconcat (id, ".json", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, error))
+    return FALSE;
+
+  pw_catalogue_add_user_device_type (type);
+  return TRUE;
 }

@@ -883,6 +883,29 @@ key_pressed_cb (GtkEventControllerKey *controller,
         }
     }
 
+  /* Arrows move the selected devices a grid step (Shift: ten), or pan. */
+  if (g_hash_table_size (self->selected) > 0 &&
+      (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Up ||
+       keyval == GDK_KEY_Down))
+    {
+      g_autoptr(GPtrArray) devices = pw_canvas_get_selected_devices (self);
+      double d = PW_CANVAS_GRID * ((state & GDK_SHIFT_MASK) ? 10 : 1);
+      double dx = keyval == GDK_KEY_Left ? -d : keyval == GDK_KEY_Right ? d : 0;
+      double dy = keyval == GDK_KEY_Up ? -d : keyval == GDK_KEY_Down ? d : 0;
+
+      pw_history_begin (self->history, devices->len > 1 ? _("Move Devices") : _("Move Device"));
+      for (guint i = 0; i < devices->len; i++)
+        {
+          PwDevice *device = g_ptr_array_index (devices, i);
+          PwRect r;
+
+          pw_render_get_card_rect (self->render, device->index, &r);
+          pw_edit_move_device (self->history, device, r.x + dx, r.y + dy);
+        }
+      pw_history_end (self->history);
+      return TRUE;
+    }
+
   switch (keyval)
     {
     case GDK_KEY_space:

@@ -928,6 +928,7 @@ enum {
   OUTLINE_DEVICE_ACTIVATED,
   OUTLINE_CABLE_ACTIVATED,
   OUTLINE_CONNECT,
+  OUTLINE_DELETE,
   N_OUTLINE_SIGNALS
 };
 
@@ -945,6 +946,30 @@ outline_row_activated_cb (GtkListBox    *list,
     g_signal_emit (self, outline_signals[OUTLINE_DEVICE_ACTIVATED], 0, device - 1);
   else if (cable > 0)
     g_signal_emit (self, outline_signals[OUTLINE_CABLE_ACTIVATED], 0, cable - 1);
+}
+
+/* Delete on a row removes that device or cable, as on the canvas. */
+static gboolean
+outline_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PwOutline             *self)
+{
+  GtkWidget *focus;
+  GtkListBoxRow *row = NULL;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL)
+    row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  if (row == NULL || gtk_widget_get_parent (GTK_WIDGET (row)) != self->list)
+    return FALSE;
+  g_signal_emit (self, outline_signals[OUTLINE_DELETE], 0,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "device")) - 1,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cable")) - 1);
+  return TRUE;
 }
 
 static void
@@ -1061,6 +1086,16 @@ pw_outline_class_init (PwOutlineClass *klass)
   outline_signals[OUTLINE_CONNECT] =
     g_signal_new ("connect", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT, G_TYPE_INT);
+  /**
+   * PwOutline::delete:
+   * @device: the device's index, or -1
+   * @cable: the cable's index, or -1
+   *
+   * The user pressed Delete on a row.
+   */
+  outline_signals[OUTLINE_DELETE] =
+    g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
 }
 
 static void
@@ -1106,6 +1141,12 @@ pw_outline_init (PwOutline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Devices and cables"), -1);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (outline_row_activated_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (outline_key_cb), self);
+    gtk_widget_add_controller (self->list, keys);
+  }
   scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);

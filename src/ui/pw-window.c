@@ -1221,6 +1221,17 @@ outline_connect_cb (PwWindow *self,
 }
 
 static void
+outline_delete_cb (PwWindow *self,
+                   int       device,
+                   int       cable)
+{
+  if (device >= 0)
+    pw_edit_remove_device (self->history, pw_document_get_device (self->document, device));
+  else if (cable >= 0)
+    pw_edit_remove_cable (self->history, pw_document_get_cable (self->document, cable));
+}
+
+static void
 canvas_message_cb (PwWindow   *self,
                    const char *text)
 {
@@ -1402,6 +1413,7 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);
   g_signal_connect_swapped (self->outline, "cable-activated", G_CALLBACK (outline_cable_cb), self);
   g_signal_connect_swapped (self->outline, "connect", G_CALLBACK (outline_connect_cb), self);
+  g_signal_connect_swapped (self->outline, "delete", G_CALLBACK (outline_delete_cb), self);
   g_signal_connect_swapped (self->side_stack, "notify::visible-child-name",
                             G_CALLBACK (side_page_changed_cb), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
