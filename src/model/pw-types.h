@@ -211,5 +211,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwTypeSet, pw_type_set_unref)
 PwTypeSet    *pw_catalogue_get_builtin   (void);
 PwTypeSet    *pw_catalogue_get_user      (void);
 void          pw_catalogue_set_user_dir  (const char *dir);
+/* Adds a type to the in-memory user library (which is read only once). */
+void          pw_catalogue_add_user_device_type  (PwDeviceType *type);
+/* Validates @type_json, writes it atomically to <user library>/<id>.json
+ * and adds it to the user library. */
+gboolean      pw_catalogue_save_user_device_type (JsonNode    *type_json,
+                                                  const char  *id,
+                                                  GError     **error);
 
 G_END_DECLS
