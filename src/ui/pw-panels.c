@@ -287,7 +287,11 @@ palette_add_types (PwPalettePanel *self,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_widget_set_tooltip_text (row, _("Drag onto the plan, or press Enter to add"));
 
-      search = g_utf8_casefold (g_strjoin (" ", type->name, type->id, type->category, ports, NULL), -1);
+      {
+        g_autofree char *words = g_strjoin (" ", type->name, type->id, type->category, ports, NULL);
+
+        search = g_utf8_casefold (words, -1);
+      }
       g_object_set_data_full (G_OBJECT (row), "type-id", g_strdup (type->id), g_free);
       g_object_set_data_full (G_OBJECT (row), "name", g_strdup (type->name), g_free);
       g_object_set_data_full (G_OBJECT (row), "category", category_title (type->category), g_free);
