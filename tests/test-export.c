@@ -12,6 +12,7 @@
 
 #include "pw-analysis.h"
 #include "pw-format.h"
+#include "pw-render.h"
 
 static char *tmpdir;
 
@@ -172,6 +173,242 @@ test_svg (void)
   cairo_surface_destroy (surface);
 }
 
+/* The text content of every <text> element of an SVG, read with a real
+ * XML parser: one string per element, its <tspan>s joined. */
+typedef struct
+{
+  GPtrArray *texts;
+  GString   *current;       /* inside a <text> */
+} SvgTexts;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgTexts *st = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      g_assert_null (st->current);
+      st->current = g_string_new (NULL);
+    }
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              user_data,
+         GError              **error)
+{
+  SvgTexts *st = user_data;
+
+  if (g_str_equal (element, "text"))
+    {
+      g_assert_nonnull (st->current);
+      g_ptr_array_add (st->texts, g_string_free (g_steal_pointer (&st->current), FALSE));
+    }
+}
+
+static void
+svg_chars (GMarkupParseContext  *context,
+           const char           *text,
+           gsize                 len,
+           gpointer              user_data,
+           GError              **error)
+{
+  SvgTexts *st = user_data;
+
+  if (st->current != NULL)
+    g_string_append_len (st->current, text, len);
+}
+
+static GPtrArray *
+svg_texts (const char *contents)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_chars, NULL, NULL };
+  SvgTexts st = { g_ptr_array_new_with_free_func (g_free), NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &st, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_markup_parse_context_parse (context, contents, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_assert_null (st.current);
+  return st.texts;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *wanted,
+          gboolean    prefix)
+{
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *t = g_ptr_array_index (texts, i);
+
+      if (prefix ? g_str_has_prefix (t, wanted) : g_str_equal (t, wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A PNG scaled to @w × @h, on white. */
+static cairo_surface_t *
+load_scaled (const char *png,
+             int         w,
+             int         h)
+{
+  cairo_surface_t *src = cairo_image_surface_create_from_png (png);
+  cairo_surface_t *dst = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (dst);
+
+  g_assert_cmpint (cairo_surface_status (src), ==, CAIRO_STATUS_SUCCESS);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, (double) w / cairo_image_surface_get_width (src),
+               (double) h / cairo_image_surface_get_height (src));
+  cairo_set_source_surface (cr, src, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (src);
+  cairo_surface_flush (dst);
+  return dst;
+}
+
+/* Mean absolute difference of two images of one size, per channel, 0–255. */
+static double
+mean_difference (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  guint64 sum = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      for (int c = 0; c < 3; c++)
+        sum += ABS ((int) da[y * sa + 4 * x + c] - (int) db[y * sb + 4 * x + c]);
+  return (double) sum / ((double) w * h * 3);
+}
+
+static double
+svg_png_difference (const char *svg,
+                    const char *png,
+                    const char *from_svg)
+{
+  /* At 72 dpi a point of the SVG is a pixel, as in the PNG at scale 1. */
+  const char *argv[] = { "rsvg-convert", "--dpi-x=72", "--dpi-y=72", "-o", from_svg, svg, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *ref, *img, *probe;
+  double diff;
+  int w, h;
+
+  g_assert_cmpint (run (argv, NULL, &err), ==, 0);
+  probe = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (probe), ==, CAIRO_STATUS_SUCCESS);
+  /* A quarter of the size: what differs then is what is drawn, not how a
+   * renderer antialiases an edge or rounds the page to whole pixels. */
+  w = cairo_image_surface_get_width (probe) / 4;
+  h = cairo_image_surface_get_height (probe) / 4;
+  cairo_surface_destroy (probe);
+  ref = load_scaled (png, w, h);
+  img = load_scaled (from_svg, w, h);
+  diff = mean_difference (ref, img);
+  cairo_surface_destroy (ref);
+  cairo_surface_destroy (img);
+  return diff;
+}
+
+/* The SVG carries its text as <text>, not as outlines of glyphs, and
+ * still looks like the PNG. */
+static void
+test_svg_text (void)
+{
+  g_autofree char *plan = plan_path ("studio.patchwise");
+  g_autofree char *svg = g_build_filename (tmpdir, "studio.svg", NULL);
+  g_autofree char *bare = g_build_filename (tmpdir, "studio-no-text.svg", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "studio.png", NULL);
+  g_autofree char *from_svg = g_build_filename (tmpdir, "studio-from-svg.png", NULL);
+  g_autofree char *from_bare = g_build_filename (tmpdir, "studio-no-text.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *no_text = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwDocument) doc = NULL;
+  g_autoptr(PwAnalysis) analysis = NULL;
+  g_autoptr(GRegex) text_element = NULL;
+  double diff, diff_bare;
+
+  g_assert_cmpint (export (plan, svg, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  /* No glyph outlines left. */
+  g_assert_null (strstr (contents, "<symbol"));
+  g_assert_null (strstr (contents, "#glyph"));
+  texts = svg_texts (contents);
+
+  doc = pw_format_load_file (plan, &error);
+  g_assert_no_error (error);
+  analysis = pw_analysis_new (doc);
+
+  /* Every device's name, whole, in a <text> of its own. */
+  g_assert_cmpuint (pw_document_get_n_devices (doc), >, 0);
+  for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+    {
+      PwDevice *d = pw_document_get_device (doc, i);
+      const char *name = d->name ? d->name : d->id;
+
+      if (!has_text (texts, name, FALSE))
+        g_error ("the SVG lacks the device name “%s” as text", name);
+    }
+  /* Every plugged cable's label: "C1 · BAL". */
+  for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
+      g_autofree char *label = NULL;
+
+      if (cable->ends[0].device == NULL && cable->ends[1].device == NULL)
+        continue;
+      label = g_strdup_printf ("%s · %s", cable->label && *cable->label ? cable->label : cable->id,
+                               pw_render_link_class_label (pw_analysis_get_link_class (analysis, c)));
+      if (!has_text (texts, label, FALSE))
+        g_error ("the SVG lacks the cable label “%s” as text", label);
+    }
+  /* The diagram shows findings as badges; their words are in the legend
+   * and their counts in the title block. */
+  g_assert_true (has_text (texts, "error: damage or no signal", FALSE));
+  g_assert_true (has_text (texts, "warning: audible problem", FALSE));
+  summary = g_strdup_printf ("%u errors, %u warnings, %u infos",
+                             pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE),
+                             pw_analysis_count (analysis, PW_SEVERITY_WARNING, FALSE),
+                             pw_analysis_count (analysis, PW_SEVERITY_INFO, FALSE));
+  g_assert_true (has_text (texts, summary, FALSE));
+  g_assert_true (has_text (texts, "Project studio", FALSE));
+
+  if (tool_missing ("rsvg-convert"))
+    return;
+  /* rsvg-convert renders it like the PNG export of the plan; the same SVG
+   * with its text taken out is the measure of what text contributes. */
+  g_assert_cmpint (export (plan, png, NULL, NULL), ==, 0);
+  diff = svg_png_difference (svg, png, from_svg);
+  text_element = g_regex_new ("<text[^>]*>.*?</text>\\n?", G_REGEX_DOTALL, 0, NULL);
+  no_text = g_regex_replace_literal (text_element, contents, -1, 0, "", 0, NULL);
+  g_assert_true (g_file_set_contents (bare, no_text, -1, NULL));
+  diff_bare = svg_png_difference (bare, png, from_bare);
+  g_test_message ("mean difference from the PNG: %.3f; without text: %.3f", diff, diff_bare);
+  g_assert_cmpfloat (diff, <, 1.0);
+  g_assert_cmpfloat (diff, <, diff_bare / 4);
+}
+
 static void
 test_png_scale (void)
 {
@@ -307,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/pdf-paper", test_pdf_paper);
   g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/svg-text", test_svg_text);
   g_test_add_func ("/export/png-scale", test_png_scale);
   g_test_add_func ("/export/bad-input", test_bad_input);
   g_test_add_func ("/export/usage", test_usage);

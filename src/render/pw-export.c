@@ -412,7 +412,7 @@ draw_table_row (Export       *ex,
       pango_layout_set_text (layouts[k], cells[k], -1);
       pw_palette_set_source (cr, color);
       cairo_move_to (cr, x + ROW_PAD, y + ROW_PAD);
-      pango_cairo_show_layout (cr, layouts[k]);
+      pw_render_show_layout (cr, layouts[k]);
       x += w;
     }
   cairo_move_to (cr, MARGIN, y + h);
@@ -444,7 +444,7 @@ draw_heading (Export     *ex,
 
   pw_palette_set_source (cr, &ex->palette->foreground);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  pw_render_show_layout (cr, layout);
 }
 
 static void
@@ -850,6 +850,226 @@ write_png (Export     *ex,
   return TRUE;
 }
 
+/* SVG text. cairo 1.16 writes each glyph as an outline (a <use> of a
+ * <symbol>), which nothing can search or select. The glyphs are drawn as
+ * usual, and every run of text the renderer draws is recorded beside them;
+ * afterwards each group of glyphs cairo wrote is replaced, in place, by
+ * the run it came from as <text>: a <text> per line, a <tspan> per run at
+ * the place pango put it, in the font pango chose. Replacing in place
+ * keeps the stacking (a cable label still covers a card's text beneath
+ * it). textLength holds a run to pango's width where a viewer lacks the
+ * font. Should cairo's groups not match the runs one for one, the glyphs
+ * stay and the text goes on top, transparent: searchable all the same. */
+typedef struct
+{
+  char    *text;
+  char    *family;
+  double   x, y, width, size, angle;
+  int      weight;
+  gboolean italic;
+  gboolean line_start;
+  double   rgba[4];
+} SvgRun;
+
+static void
+svg_run_clear (gpointer data)
+{
+  SvgRun *r = data;
+
+  g_free (r->text);
+  g_free (r->family);
+}
+
+static void
+svg_record_run (const PwTextRun *run,
+                gpointer         user_data)
+{
+  GArray *runs = user_data;
+  SvgRun r = { 0 };
+
+  r.text = g_strdup (run->text);
+  r.family = g_strdup (run->family ? run->family : "DejaVu Sans");
+  r.x = run->x;
+  r.y = run->y;
+  r.width = run->width;
+  r.size = run->size;
+  r.angle = run->angle;
+  r.weight = run->weight;
+  r.italic = run->italic;
+  r.line_start = run->line_start;
+  memcpy (r.rgba, run->rgba, sizeof r.rgba);
+  g_array_append_val (runs, r);
+}
+
+static const char *
+svg_num (char   *buf,
+         double  value)
+{
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
+}
+
+/* The line of text that starts at run @first, as one <text>; returns the
+ * run after it. */
+static guint
+svg_append_line (GString *out,
+                 GArray  *runs,
+                 guint    first,
+                 gboolean hidden)
+{
+  SvgRun *r0 = &g_array_index (runs, SvgRun, first);
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean rotated = fabs (r0->angle) > 1e-6;
+  guint i;
+
+  g_string_append_printf (out, "<text fill=\"#%02x%02x%02x\"",
+                          (int) round (CLAMP (r0->rgba[0], 0, 1) * 255),
+                          (int) round (CLAMP (r0->rgba[1], 0, 1) * 255),
+                          (int) round (CLAMP (r0->rgba[2], 0, 1) * 255));
+  if (hidden)
+    g_string_append (out, " fill-opacity=\"0\"");
+  else if (r0->rgba[3] < 1)
+    g_string_append_printf (out, " fill-opacity=\"%s\"",
+                            g_ascii_formatd (a, sizeof a, "%.3f", CLAMP (r0->rgba[3], 0, 1)));
+  if (rotated)
+    g_string_append_printf (out, " transform=\"rotate(%s %s %s)\"",
+                            g_ascii_formatd (a, sizeof a, "%.4f", r0->angle * 180 / G_PI),
+                            svg_num (b, r0->x), svg_num (c, r0->y));
+  g_string_append_c (out, '>');
+
+  for (i = first; i < runs->len; i++)
+    {
+      SvgRun *r = &g_array_index (runs, SvgRun, i);
+      g_autofree char *text = NULL;
+      g_autofree char *family = NULL;
+      double x = r->x, y = r->y;
+
+      if (i > first && r->line_start)
+        break;
+      if (rotated)
+        {
+          /* Positions in the frame of the line, which the transform turns. */
+          double co = cos (-r0->angle), si = sin (-r0->angle);
+          double ux = r->x - r0->x, uy = r->y - r0->y;
+
+          x = r0->x + co * ux - si * uy;
+          y = r0->y + si * ux + co * uy;
+        }
+      text = g_markup_escape_text (r->text, -1);
+      family = g_markup_escape_text (r->family, -1);
+      g_string_append_printf (out, "<tspan x=\"%s\" y=\"%s\" font-family=\"%s%s\" ",
+                              svg_num (a, x), svg_num (b, y), family,
+                              g_str_equal (r->family, "DejaVu Sans")
+                                ? ", Cantarell, sans-serif"
+                                : ", DejaVu Sans, Cantarell, sans-serif");
+      g_string_append_printf (out, "font-size=\"%s\" font-weight=\"%d\"%s",
+                              g_ascii_formatd (a, sizeof a, "%.3f", r->size), r->weight,
+                              r->italic ? " font-style=\"italic\"" : "");
+      if (r->width > 0)
+        g_string_append_printf (out, " textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\"",
+                                svg_num (a, r->width));
+      g_string_append_printf (out, ">%s</tspan>", text);
+    }
+  g_string_append (out, "</text>\n");
+  return i;
+}
+
+/* A group of glyphs as cairo 1.16 writes it, with its first glyph's place. */
+#define GLYPH_GROUP                                                                              \
+  "<g style=\"[^\"]*\">\\n"                                                                      \
+  "[ \\t]*<use xlink:href=\"#glyph[0-9]+-[0-9]+\" x=\"([-0-9.e]+)\" y=\"([-0-9.e]+)\"/>\\n"       \
+  "(?:[ \\t]*<use xlink:href=\"#glyph[0-9]+-[0-9]+\" x=\"[-0-9.e]+\" y=\"[-0-9.e]+\"/>\\n)*"      \
+  "[ \\t]*</g>\\n"
+#define GLYPH_SYMBOL "<symbol overflow=\"visible\" id=\"glyph[0-9]+-[0-9]+\">.*?</symbol>\\n"
+
+/* Each glyph group replaced by its run, in place; FALSE, and @out
+ * untouched, when groups and runs do not pair up. */
+static gboolean
+svg_replace_glyphs (const char *contents,
+                    GArray     *runs,
+                    GString    *out)
+{
+  g_autoptr(GRegex) group = g_regex_new (GLYPH_GROUP, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GRegex) symbol = g_regex_new (GLYPH_SYMBOL, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *without = NULL;
+  const char *done = contents;
+  guint k = 0;
+
+  g_regex_match (group, contents, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL), k++)
+    {
+      g_autofree char *gx = g_match_info_fetch (match, 1);
+      g_autofree char *gy = g_match_info_fetch (match, 2);
+      SvgRun *r;
+      int start, end;
+
+      if (k >= runs->len)
+        return FALSE;
+      r = &g_array_index (runs, SvgRun, k);
+      /* The first glyph sits at the start of the run's baseline (give or
+       * take a glyph offset). */
+      if (fabs (g_ascii_strtod (gx, NULL) - r->x) > MAX (r->size, 1) ||
+          fabs (g_ascii_strtod (gy, NULL) - r->y) > MAX (r->size, 1) / 2)
+        return FALSE;
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (body, done, contents + start - done);
+      if (r->line_start)
+        svg_append_line (body, runs, k, FALSE);
+      done = contents + end;
+    }
+  if (k != runs->len)
+    return FALSE;
+  g_string_append (body, done);
+
+  /* No glyph is used any more. */
+  without = g_regex_replace_literal (symbol, body->str, body->len, 0, "", 0, NULL);
+  if (without == NULL)
+    return FALSE;
+  g_string_append (out, without);
+  return TRUE;
+}
+
+static gboolean
+svg_add_text (const char *tmp,
+              const char *path,
+              GArray     *runs,
+              GError    **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_get_contents (tmp, &contents, NULL, &local))
+    goto fail;
+  if (!svg_replace_glyphs (contents, runs, out))
+    {
+      const char *end = g_strrstr (contents, "</svg>");
+
+      g_debug ("SVG export: glyphs and text runs do not pair up; text goes on top");
+      if (end == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+                       _("the SVG has no end"));
+          return FALSE;
+        }
+      g_string_append_len (out, contents, end - contents);
+      g_string_append (out, "<g id=\"text\">\n");
+      for (guint i = 0; i < runs->len;)
+        i = svg_append_line (out, runs, i, TRUE);
+      g_string_append (out, "</g>\n");
+      g_string_append (out, end);
+    }
+  if (!g_file_set_contents (tmp, out->str, out->len, &local))
+    goto fail;
+  return TRUE;
+
+fail:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+               local->message);
+  return FALSE;
+}
+
 static gboolean
 write_svg (Export     *ex,
            const char *tmp,
@@ -861,7 +1081,9 @@ write_svg (Export     *ex,
   cairo_t *cr;
   double w, h;
   gboolean ok;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (SvgRun));
 
+  g_array_set_clear_func (runs, svg_run_clear);
   image_size (ex, scale, &w, &h);
   surface = cairo_svg_surface_create (tmp, w, h);
   if (!check_surface (surface, path, error))
@@ -870,12 +1092,13 @@ write_svg (Export     *ex,
       return FALSE;
     }
   cr = cairo_create (surface);
+  pw_render_set_text_sink (cr, svg_record_run, runs, TRUE);
   draw_image (ex, cr, scale, TRUE);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   ok = check_surface (surface, path, error);
   cairo_surface_destroy (surface);
-  return ok;
+  return ok && svg_add_text (tmp, path, runs, error);
 }
 
 gboolean

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "pw-pinout.h"
+#include "pw-render.h"
 
 /* Sizes in drawing units (points on a PDF page). No text is smaller than
  * 8 units, so that a sheet printed on A4 at 700 units wide stays legible. */
@@ -268,7 +269,7 @@ text_draw (Ctx           *c,
       cairo_save (c->cr);
       pw_palette_set_source (c->cr, color);
       cairo_move_to (c->cr, x - (double) logical.x / PANGO_SCALE, y);
-      pango_cairo_show_layout (c->cr, c->layout);
+      pw_render_show_layout (c->cr, c->layout);
       cairo_restore (c->cr);
     }
   return w;
@@ -323,7 +324,7 @@ text_draw_wrapped (Ctx           *c,
   cairo_fill (c->cr);
   pw_palette_set_source (c->cr, color);
   cairo_move_to (c->cr, cx - wrap_w / 2, y);
-  pango_cairo_show_layout (c->cr, c->layout);
+  pw_render_show_layout (c->cr, c->layout);
   cairo_restore (c->cr);
   pango_layout_set_alignment (c->layout, PANGO_ALIGN_LEFT);
 }
@@ -2123,7 +2124,7 @@ draw_findings (Ctx *c)
           cairo_save (c->cr);
           pw_palette_set_source (c->cr, f->suppressed ? &pal->dim : &pal->foreground);
           cairo_move_to (c->cr, text_x, y);
-          pango_cairo_show_layout (c->cr, c->layout);
+          pw_render_show_layout (c->cr, c->layout);
           cairo_restore (c->cr);
         }
       text_draw (c, text_x, y + h, detail->str, FONT_SMALL, &pal->dim, ALIGN_LEFT, text_w);

@@ -70,7 +70,7 @@ text_at (cairo_t         *cr,
   pango_layout_get_size (layout, &w, &h);
   pw_palette_set_source (cr, color);
   cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
-  pango_cairo_show_layout (cr, layout);
+  pw_render_show_layout (cr, layout);
 }
 
 void
@@ -176,7 +176,7 @@ pw_render_draw_title_block (PwRender        *self,
   pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
   pw_palette_set_source (cr, &palette->foreground);
   cairo_move_to (cr, r->x + 6, r->y + 5);
-  pango_cairo_show_layout (cr, title_layout);
+  pw_render_show_layout (cr, title_layout);
 
   cairo_move_to (cr, r->x, r->y + 24);
   cairo_line_to (cr, r->x + r->width, r->y + 24);

@@ -86,6 +86,130 @@ show_layout (cairo_t         *cr,
 {
   pw_palette_set_source (cr, color);
   cairo_move_to (cr, x, y);
+  pw_render_show_layout (cr, layout);
+}
+
+/* Text as text: the sink on a cairo_t. */
+
+typedef struct
+{
+  PwTextSink sink;
+  gpointer   user_data;
+  gboolean   draw_glyphs;
+} TextSink;
+
+static const cairo_user_data_key_t text_sink_key;
+
+void
+pw_render_set_text_sink (cairo_t    *cr,
+                         PwTextSink  sink,
+                         gpointer    user_data,
+                         gboolean    draw_glyphs)
+{
+  TextSink *ts = NULL;
+
+  g_return_if_fail (cr != NULL);
+
+  if (sink != NULL)
+    {
+      ts = g_new0 (TextSink, 1);
+      ts->sink = sink;
+      ts->user_data = user_data;
+      ts->draw_glyphs = draw_glyphs;
+    }
+  cairo_set_user_data (cr, &text_sink_key, ts, g_free);
+}
+
+/* Every run of every line of @layout, drawn at (ox, oy) in user space. */
+static void
+emit_runs (cairo_t     *cr,
+           PangoLayout *layout,
+           TextSink    *ts,
+           double       ox,
+           double       oy)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  cairo_pattern_t *source = cairo_get_source (cr);
+  PwTextRun run = { 0 };
+  double dx = 1, dy = 0, sx = 0, sy = 1;
+  double scale;
+
+  run.rgba[3] = 1;
+  if (cairo_pattern_get_type (source) == CAIRO_PATTERN_TYPE_SOLID)
+    cairo_pattern_get_rgba (source, &run.rgba[0], &run.rgba[1], &run.rgba[2], &run.rgba[3]);
+  /* The baseline's direction and the glyphs' height in device space. */
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  run.angle = atan2 (dy, dx);
+  scale = hypot (sx, sy);
+
+  run.line_start = TRUE;
+  do
+    {
+      PangoLayoutRun *r = pango_layout_iter_get_run_readonly (iter);
+      PangoFontDescription *desc;
+      PangoRectangle logical;
+      g_autofree char *str = NULL;
+      double x, y;
+
+      if (r == NULL)
+        {
+          /* The end of a line. */
+          run.line_start = TRUE;
+          continue;
+        }
+      if (r->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        str = g_strdup ("…");
+      else
+        str = g_strndup (text + r->item->offset, r->item->length);
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      x = ox + (double) logical.x / PANGO_SCALE;
+      y = oy + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      cairo_user_to_device (cr, &x, &y);
+
+      desc = pango_font_describe_with_absolute_size (r->item->analysis.font);
+      run.text = str;
+      run.family = pango_font_description_get_family (desc);
+      run.x = x;
+      run.y = y;
+      /* The glyphs' advance: an ellipsis run's extents reach to the end
+       * of the line, past its glyph. */
+      run.width = (double) pango_glyph_string_get_width (r->glyphs) / PANGO_SCALE * hypot (dx, dy);
+      run.size = (double) pango_font_description_get_size (desc) / PANGO_SCALE * scale;
+      run.weight = pango_font_description_get_weight (desc);
+      run.italic = pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL;
+      ts->sink (&run, ts->user_data);
+      run.line_start = FALSE;
+      pango_font_description_free (desc);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}
+
+void
+pw_render_show_layout (cairo_t     *cr,
+                       PangoLayout *layout)
+{
+  TextSink *ts;
+
+  g_return_if_fail (cr != NULL && PANGO_IS_LAYOUT (layout));
+
+  ts = cairo_get_user_data (cr, &text_sink_key);
+  if (ts != NULL)
+    {
+      double ox = 0, oy = 0;
+
+      if (cairo_has_current_point (cr))
+        cairo_get_current_point (cr, &ox, &oy);
+      emit_runs (cr, layout, ts, ox, oy);
+      if (!ts->draw_glyphs)
+        {
+          /* As pango_cairo_show_layout () would: no path left behind. */
+          cairo_new_path (cr);
+          return;
+        }
+    }
   pango_cairo_show_layout (cr, layout);
 }
 

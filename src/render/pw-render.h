@@ -160,6 +160,37 @@ PangoLayout  *pw_render_create_layout        (PangoContext *context,
                                               double        size,
                                               gboolean      bold);
 
+/* Text drawn through a cairo_t, as runs of text rather than glyphs, for
+ * outputs that carry text of their own (SVG). All text the renderer, the
+ * legend, the export and the pin diagrams draw goes through
+ * pw_render_show_layout (), which hands each run of each line to the sink
+ * set on that cairo_t, and draws the glyphs too when asked to. */
+typedef struct
+{
+  const char *text;        /* UTF-8; an ellipsis run is "…" */
+  const char *family;      /* the family of the font pango chose */
+  double      x, y;        /* device space: the run's baseline, left end */
+  double      width;       /* advance width, device units */
+  double      size;        /* font size, device units */
+  double      angle;       /* baseline direction in device space, radians */
+  int         weight;      /* PangoWeight */
+  gboolean    italic;
+  gboolean    line_start;  /* the first run of a line of the layout */
+  double      rgba[4];     /* the cairo source, when it is a colour */
+} PwTextRun;
+
+typedef void (*PwTextSink) (const PwTextRun *run,
+                            gpointer         user_data);
+
+/* @sink NULL removes it. Without @draw_glyphs only the sink sees the text. */
+void          pw_render_set_text_sink        (cairo_t      *cr,
+                                              PwTextSink    sink,
+                                              gpointer      user_data,
+                                              gboolean      draw_glyphs);
+/* pango_cairo_show_layout () at the current point, through the sink. */
+void          pw_render_show_layout          (cairo_t      *cr,
+                                              PangoLayout  *layout);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwRender, pw_render_free)
 
 G_END_DECLS
