@@ -335,6 +335,14 @@ pw_palette_panel_get_list (PwPalettePanel *self)
   return self->list;
 }
 
+const char *
+pw_palette_panel_get_selected_type (PwPalettePanel *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+
+  return row ? g_object_get_data (G_OBJECT (row), "type-id") : NULL;
+}
+
 static void
 pw_palette_panel_dispose (GObject *object)
 {

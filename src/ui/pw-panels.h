@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (PwPalettePanel, pw_palette_panel, PW, PALETTE_PANEL, GtkBo
 void        pw_palette_panel_reload       (PwPalettePanel *self);
 void        pw_palette_panel_focus_search (PwPalettePanel *self);
 GtkWidget  *pw_palette_panel_get_list    (PwPalettePanel *self);
+const char *pw_palette_panel_get_selected_type (PwPalettePanel *self);
 
 #define PW_TYPE_INSPECTOR (pw_inspector_get_type ())
 G_DECLARE_FINAL_TYPE (PwInspector, pw_inspector, PW, INSPECTOR, GtkBox)

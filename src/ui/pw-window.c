@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "pw-compat.h"
+#include "pw-device-editor.h"
 #include "pw-export.h"
 #include "pw-format.h"
 #include "pw-layout.h"
@@ -1127,6 +1128,58 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+device_type_saved_cb (PwWindow   *self,
+                      const char *id)
+{
+  g_autofree char *text = g_strdup_printf (_("Device type “%s” saved to your library"), id);
+
+  pw_palette_panel_reload (self->palette);
+  toast (self, text);
+}
+
+static void
+open_device_editor (PwWindow     *self,
+                    PwDeviceType *type)
+{
+  PwDeviceEditor *editor = pw_device_editor_new (GTK_WINDOW (self), type);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (device_type_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_device_type_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  open_device_editor (PW_WINDOW (widget), NULL);
+}
+
+/* Edits the type of the selected device, else the one picked in the palette. */
+static void
+edit_device_type_action (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  g_autoptr(GPtrArray) devices = pw_canvas_get_selected_devices (self->canvas);
+  PwDeviceType *type = NULL;
+  const char *id;
+
+  if (devices->len > 0)
+    type = ((PwDevice *) g_ptr_array_index (devices, 0))->type;
+  else if ((id = pw_palette_panel_get_selected_type (self->palette)) != NULL)
+    type = pw_document_resolve_device_type (self->document, id);
+  if (type == NULL)
+    {
+      toast (self, _("Select a device, or a device type in the palette, to edit its type"));
+      return;
+    }
+  open_device_editor (self, type);
+}
+
+static void
 snap_action (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
@@ -1389,6 +1442,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.snap", NULL, snap_action);
+  gtk_widget_class_install_action (widget_class, "win.new-device-type", NULL, new_device_type_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-device-type", NULL, edit_device_type_action);
 }
 
 static void
