@@ -454,6 +454,23 @@ pw_canvas_snapshot (GtkWidget   *widget,
       return;
     }
 
+  /* An empty plan says how to begin. */
+  if (pw_document_get_n_devices (pw_history_get_document (self->history)) == 0)
+    {
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (widget, _("Drag devices here from the palette,\n"
+                                                  "then drag from port to port to connect them"));
+      int lw, lh;
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      pw_palette_set_source (cr, &palette->dim);
+      cairo_move_to (cr, (width - lw) / 2, (height - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+      cairo_destroy (cr);
+      return;
+    }
+
   visible.x = self->view.x;
   visible.y = self->view.y;
   visible.width = width / self->view.zoom;
