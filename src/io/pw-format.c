@@ -563,6 +563,17 @@ precheck (const char *data,
 
       if (in_string)
         {
+          /* Most of a file is the text inside strings: skip to what ends
+           * or escapes it. */
+          if (c != '\\' && c != '"')
+            {
+              const char *stop = data + i + 1;
+
+              while (stop < data + length && *stop != '"' && *stop != '\\')
+                stop++;
+              i = stop - data - 1;
+              continue;
+            }
           if (c == '\\')
             {
               gsize n = check_escape (data, length, i, name, error);
@@ -608,6 +619,8 @@ precheck (const char *data,
                 }
             }
         }
+      else if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        continue;
       else if (c == '"')
         {
           in_string = TRUE;
@@ -1061,6 +1074,335 @@ rename_syntax_error (GError    **error,
   (*error)->code = PW_FORMAT_ERROR_SYNTAX;
 }
 
+/* A fast reader for the plain JSON that Patchwise writes.
+ *
+ * json-glib's scanner reads a byte at a time through a general tokenizer
+ * and spends most of a large plan's load there. This reader builds the
+ * same tree of JsonNodes in one pass, but only for plain JSON: at anything
+ * else (a comment, an unusual escape, a number json-glib might read
+ * differently, a value out of range) it gives up and json-glib reads the
+ * file as before. It runs after the precheck, which has bounded the depth
+ * and refused duplicate fields. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *scratch;
+} FastReader;
+
+static JsonNode *fast_value (FastReader *r);
+
+static inline void
+fast_skip_space (FastReader *r)
+{
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
+    r->p++;
+}
+
+static int
+fast_hex4 (const char *p)
+{
+  int v = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int c = p[i];
+
+      v <<= 4;
+      if (c >= '0' && c <= '9')
+        v |= c - '0';
+      else if (c >= 'a' && c <= 'f')
+        v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        v |= c - 'A' + 10;
+      else
+        return -1;
+    }
+  return v;
+}
+
+/* The string at r->p (its opening quote) into r->scratch. */
+static gboolean
+fast_string (FastReader *r)
+{
+  const char *p = r->p + 1;
+
+  g_string_truncate (r->scratch, 0);
+  for (;;)
+    {
+      const char *start = p;
+
+      while (p < r->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (r->scratch, start, p - start);
+      if (p >= r->end || (guchar) *p < 0x20)
+        return FALSE;
+      if (*p == '"')
+        break;
+      /* An escape. */
+      if (p + 1 >= r->end)
+        return FALSE;
+      switch (p[1])
+        {
+        case '"': g_string_append_c (r->scratch, '"'); break;
+        case '\\': g_string_append_c (r->scratch, '\\'); break;
+        case '/': g_string_append_c (r->scratch, '/'); break;
+        case 'b': g_string_append_c (r->scratch, '\b'); break;
+        case 'f': g_string_append_c (r->scratch, '\f'); break;
+        case 'n': g_string_append_c (r->scratch, '\n'); break;
+        case 'r': g_string_append_c (r->scratch, '\r'); break;
+        case 't': g_string_append_c (r->scratch, '\t'); break;
+        case 'u':
+          {
+            int c = p + 6 <= r->end ? fast_hex4 (p + 2) : -1;
+
+            /* Surrogates and NUL are json-glib's (and the precheck's) business. */
+            if (c <= 0 || (c >= 0xd800 && c <= 0xdfff))
+              return FALSE;
+            g_string_append_unichar (r->scratch, c);
+            p += 4;
+          }
+          break;
+        default:
+          return FALSE;
+        }
+      p += 2;
+    }
+  r->p = p + 1;
+  return TRUE;
+}
+
+static JsonNode *
+fast_number (FastReader *r)
+{
+  const char *p = r->p, *digits;
+  gboolean is_double = FALSE;
+  JsonNode *node;
+  char buf[64];
+
+  if (*p == '-')
+    p++;
+  digits = p;
+  if (p >= r->end || !g_ascii_isdigit (*p))
+    return NULL;
+  /* No leading zeros (json-glib's reading of them is its own). */
+  if (*p == '0' && p + 1 < r->end && g_ascii_isdigit (p[1]))
+    return NULL;
+  while (p < r->end && g_ascii_isdigit (*p))
+    p++;
+  if (p < r->end && *p == '.')
+    {
+      is_double = TRUE;
+      p++;
+      if (p >= r->end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < r->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < r->end && (*p == 'e' || *p == 'E'))
+    {
+      is_double = TRUE;
+      p++;
+      if (p < r->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= r->end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < r->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if ((gsize) (p - r->p) >= sizeof buf || (!is_double && p - digits > 18))
+    return NULL;
+  memcpy (buf, r->p, p - r->p);
+  buf[p - r->p] = '\0';
+
+  node = json_node_alloc ();
+  if (is_double)
+    {
+      double v = g_ascii_strtod (buf, NULL);
+
+      if (!isfinite (v))
+        {
+          json_node_free (node);
+          return NULL;
+        }
+      json_node_init_double (node, v);
+    }
+  else
+    json_node_init_int (node, g_ascii_strtoll (buf, NULL, 10));
+  r->p = p;
+  return node;
+}
+
+static JsonNode *
+fast_object (FastReader *r)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node;
+
+  r->p++;
+  fast_skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    r->p++;
+  else
+    for (;;)
+      {
+        g_autofree char *long_name = NULL;
+        char short_name[64];
+        const char *name;
+        JsonNode *member;
+
+        fast_skip_space (r);
+        if (r->p >= r->end || *r->p != '"' || !fast_string (r) || r->scratch->len == 0)
+          goto fail;
+        /* The value's strings reuse the scratch buffer: keep the name aside. */
+        if (r->scratch->len < sizeof short_name)
+          name = memcpy (short_name, r->scratch->str, r->scratch->len + 1);
+        else
+          name = long_name = g_strndup (r->scratch->str, r->scratch->len);
+        fast_skip_space (r);
+        if (r->p >= r->end || *r->p != ':')
+          goto fail;
+        r->p++;
+        if ((member = fast_value (r)) == NULL)
+          goto fail;
+        json_object_set_member (object, name, member);
+        fast_skip_space (r);
+        if (r->p < r->end && *r->p == ',')
+          {
+            r->p++;
+            continue;
+          }
+        if (r->p < r->end && *r->p == '}')
+          {
+            r->p++;
+            break;
+          }
+        goto fail;
+      }
+  node = json_node_alloc ();
+  json_node_init_object (node, object);
+  json_object_unref (object);
+  return node;
+
+fail:
+  json_object_unref (object);
+  return NULL;
+}
+
+static JsonNode *
+fast_array (FastReader *r)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node;
+
+  r->p++;
+  fast_skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    r->p++;
+  else
+    for (;;)
+      {
+        JsonNode *element;
+
+        if ((element = fast_value (r)) == NULL)
+          goto fail;
+        json_array_add_element (array, element);
+        fast_skip_space (r);
+        if (r->p < r->end && *r->p == ',')
+          {
+            r->p++;
+            continue;
+          }
+        if (r->p < r->end && *r->p == ']')
+          {
+            r->p++;
+            break;
+          }
+        goto fail;
+      }
+  node = json_node_alloc ();
+  json_node_init_array (node, array);
+  json_array_unref (array);
+  return node;
+
+fail:
+  json_array_unref (array);
+  return NULL;
+}
+
+static gboolean
+fast_literal (FastReader *r,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
+    return FALSE;
+  r->p += len;
+  return TRUE;
+}
+
+static JsonNode *
+fast_value (FastReader *r)
+{
+  JsonNode *node;
+
+  fast_skip_space (r);
+  if (r->p >= r->end)
+    return NULL;
+  switch (*r->p)
+    {
+    case '{':
+      return fast_object (r);
+    case '[':
+      return fast_array (r);
+    case '"':
+      if (!fast_string (r))
+        return NULL;
+      node = json_node_alloc ();
+      json_node_init_string (node, r->scratch->str);
+      return node;
+    case 't':
+    case 'f':
+      {
+        gboolean value = *r->p == 't';
+
+        if (!fast_literal (r, value ? "true" : "false"))
+          return NULL;
+        return json_node_init_boolean (json_node_alloc (), value);
+      }
+    case 'n':
+      if (!fast_literal (r, "null"))
+        return NULL;
+      return json_node_init_null (json_node_alloc ());
+    default:
+      return fast_number (r);
+    }
+}
+
+/* The tree json-glib would read from @data, or NULL where this reader
+ * leaves it to json-glib. */
+static JsonNode *
+fast_parse (const char *data,
+            gsize       length)
+{
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  FastReader r = { data, data + length, scratch };
+  JsonNode *root = fast_value (&r);
+
+  if (root == NULL)
+    return NULL;
+  fast_skip_space (&r);
+  if (r.p != r.end || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_node_unref (root);
+      return NULL;
+    }
+  json_node_seal (root);
+  return root;
+}
+
 PwDocument *
 pw_format_load_data (const char  *data,
                      gsize        length,
@@ -1079,6 +1421,17 @@ pw_format_load_data (const char  *data,
     display_name = "(plan)";
   if (!precheck (data, length, display_name, error))
     return NULL;
+
+  /* Plain JSON, and a plan that checks out: the fast way. Anything else
+   * is read again below, so that every error is reported as before. */
+  {
+    g_autoptr(JsonNode) root = fast_parse (data, length);
+    g_autoptr(GError) fast_error = NULL;
+
+    if (root != NULL && (doc = parse_document (root, &ctx, &fast_error)) != NULL)
+      return doc;
+    ctx = (PwParseContext) { 0 };
+  }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
