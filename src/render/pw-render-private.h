@@ -79,6 +79,10 @@ struct _PwRender
   Grid          grid;
   guint        *stamps;
   guint         stamp;
+  /* The whole plan zoomed far out, drawn once (see draw_from_overview). */
+  cairo_surface_t *overview;
+  double           overview_scale;
+  const PwPalette *overview_palette;
 };
 
 PwDocument   *pw_render_get_document      (PwRender *self);

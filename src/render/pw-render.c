@@ -882,6 +882,7 @@ pw_render_update (PwRender   *self,
 
   g_return_if_fail (self != NULL);
 
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
   if (analysis != NULL && analysis != self->analysis)
     {
       g_clear_pointer (&self->own_analysis, pw_analysis_free);
@@ -1027,6 +1028,7 @@ pw_render_free (PwRender *self)
   if (self == NULL)
     return;
   grid_clear (&self->grid);
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
   g_clear_pointer (&self->cards, g_array_unref);
   g_clear_pointer (&self->cable_info, g_array_unref);
   g_clear_pointer (&self->segments, g_array_unref);
@@ -1322,11 +1324,12 @@ pin_dots (cairo_t *cr,
 
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx + radius * cos (a), cy + radius * sin (a), dot, 0, 2 * G_PI);
-      if (filled)
-        cairo_fill (cr);
-      else
-        cairo_stroke (cr);
     }
+  /* The dots never overlap: one fill or stroke for all is the same picture. */
+  if (filled)
+    cairo_fill (cr);
+  else
+    cairo_stroke (cr);
 }
 
 /* A small picture of the connector family, drawn from paths so that it
@@ -1717,6 +1720,321 @@ draw_card (PwRender        *self,
     }
 }
 
+/* Below the zoom at which text is drawn, a frame may hold the whole plan:
+ * ten thousand cards and twenty thousand cables. Each fill or stroke costs
+ * cairo far more than the path in it, so everything of one colour and
+ * width goes into one path: the cables of each link class, the cards,
+ * their borders by severity, the port glyphs as dots (plugs filled,
+ * sockets hollow), the finding badges as their shapes by severity. There
+ * are no halos at this zoom, so the order among cables does not show. */
+
+static void
+badge_shape (cairo_t    *cr,
+             PwSeverity  severity,
+             double      cx,
+             double      cy,
+             double      size)
+{
+  double r = size / 2;
+
+  cairo_new_sub_path (cr);
+  switch (severity)
+    {
+    case PW_SEVERITY_ERROR:
+      for (guint i = 0; i < 8; i++)
+        {
+          double a = G_PI / 8 + i * G_PI / 4;
+
+          cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
+        }
+      break;
+    case PW_SEVERITY_WARNING:
+      cairo_move_to (cr, cx, cy - r * 1.05);
+      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.85);
+      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.85);
+      break;
+    case PW_SEVERITY_INFO:
+    default:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      break;
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_badges_simplified (cairo_t         *cr,
+                        const PwPalette *palette,
+                        const double    *points,     /* x, y, severity + 1 */
+                        guint            n,
+                        double           size)
+{
+  for (guint sev = 1; sev <= 3; sev++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        if ((guint) points[3 * i + 2] == sev)
+          {
+            badge_shape (cr, sev - 1, points[3 * i], points[3 * i + 1], size);
+            any = TRUE;
+          }
+      if (!any)
+        continue;
+      pw_palette_set_source (cr, pw_palette_severity_color (palette, sev - 1));
+      cairo_fill_preserve (cr);
+      pw_palette_set_source (cr, &palette->background);
+      cairo_set_line_width (cr, size * 0.08);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+card_outline (cairo_t      *cr,
+              const PwRect *r,
+              double        corner)
+{
+  if (corner > 0)
+    rounded_rect (cr, r->x, r->y, r->width, r->height, corner);
+  else
+    cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+}
+
+static void
+draw_simplified (PwRender        *self,
+                 cairo_t         *cr,
+                 const PwPalette *palette,
+                 GArray          *devices,
+                 GArray          *cables,
+                 double           scale)
+{
+  double lw = MAX (1.8, 1.0 / scale);
+  double glyph_r = GLYPH_SIZE * 0.4;
+  gboolean glyphs = scale * GLYPH_SIZE >= 2.5;
+  gboolean card_badges = 15 * scale >= 4;
+  g_autoptr(GArray) badges = g_array_new (FALSE, FALSE, sizeof (double));
+  /* Corners under a pixel are not worth their arcs. */
+  double corner = 5 * scale >= 1 ? 5 : 0;
+  /* Where a card is a few pixels wide, a cable's swing is too: straight. */
+  gboolean straight = scale < 0.12;
+
+  cairo_set_dash (cr, NULL, 0, 0);
+  /* Mitred joins and a coarser flattening: round joins on curves split
+   * into many short lines cost cairo more than all else, and show no
+   * difference at this size. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_tolerance (cr, 0.3);
+  /* 4×4 samples a pixel instead of 256 (CAIRO_ANTIALIAS_FAST): lines a
+   * pixel wide look the same and cost a third. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+
+  /* Cables, one stroke per link class. */
+  for (guint klass = 0; klass <= PW_LINK_OPEN; klass++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < cables->len; i++)
+        {
+          guint c = g_array_index (cables, guint, i);
+          CableInfo *ci = &g_array_index (self->cable_info, CableInfo, c);
+
+          if (ci->n_segments == 0 || pw_analysis_get_link_class (self->analysis, c) != klass)
+            continue;
+          for (guint s = 0; s < ci->n_segments; s++)
+            {
+              Segment *seg = &g_array_index (self->segments, Segment, ci->first_segment + s);
+
+              cairo_move_to (cr, seg->p[0], seg->p[1]);
+              if (straight)
+                cairo_line_to (cr, seg->p[6], seg->p[7]);
+              else
+                cairo_curve_to (cr, seg->p[2], seg->p[3], seg->p[4], seg->p[5], seg->p[6],
+                                seg->p[7]);
+            }
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      pw_palette_set_source (cr, &palette->link[klass]);
+      cairo_set_line_width (cr, lw);
+      pw_palette_set_link_dash (cr, klass, lw);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  /* Open ends keep their ring; there are few. */
+  for (guint i = 0; i < cables->len; i++)
+    {
+      guint c = g_array_index (cables, guint, i);
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, c);
+
+      if (ci->n_segments == 1 && pw_analysis_get_link_class (self->analysis, c) == PW_LINK_OPEN)
+        draw_cable_lines (self, cr, palette, c, scale);
+    }
+
+  /* Cards: one fill, then the borders by severity, then the header rules. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      CardInfo *card = &g_array_index (self->cards, CardInfo, g_array_index (devices, guint, i));
+
+      card_outline (cr, &card->rect, corner);
+    }
+  pw_palette_set_source (cr, &palette->card);
+  cairo_fill (cr);
+  for (guint worst = 0; worst <= 3; worst++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < devices->len; i++)
+        {
+          guint d = g_array_index (devices, guint, i);
+          CardInfo *card = &g_array_index (self->cards, CardInfo, d);
+
+          if (card->worst != worst)
+            continue;
+          card_outline (cr, &card->rect, corner);
+          any = TRUE;
+          if (worst > 0 && card_badges)
+            {
+              double b[3] = { card->rect.x + card->rect.width - 13, card->rect.y + 13, worst };
+
+              g_array_append_vals (badges, b, 3);
+            }
+        }
+      if (!any)
+        continue;
+      cairo_set_line_width (cr, MAX (worst > 0 ? 2.0 : 1.0, 1.0 / scale));
+      pw_palette_set_source (cr, worst > 0 ? pw_palette_severity_color (palette, worst - 1)
+                                           : &palette->card_border);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      PwRect *r = &g_array_index (self->cards, CardInfo, g_array_index (devices, guint, i)).rect;
+
+      cairo_move_to (cr, r->x, r->y + PW_RENDER_HEADER_HEIGHT - 2.5);
+      cairo_line_to (cr, r->x + r->width, r->y + PW_RENDER_HEADER_HEIGHT - 2.5);
+    }
+  pw_palette_set_source (cr, &palette->grid);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  draw_badges_simplified (cr, palette, (const double *) badges->data, badges->len / 3, 15);
+
+  /* Port glyphs as dots: a body of the card's colour, plugs filled,
+   * sockets outlined. */
+  if (glyphs)
+    for (guint pass = 0; pass < 3; pass++)
+      {
+        cairo_new_path (cr);
+        for (guint i = 0; i < devices->len; i++)
+          {
+            guint d = g_array_index (devices, guint, i);
+            CardInfo *card = &g_array_index (self->cards, CardInfo, d);
+
+            for (guint p = 0; p < card->type->n_ports; p++)
+              {
+                gboolean male = card->type->ports[p].gender == PW_GENDER_MALE;
+                double ax, ay;
+
+                if ((pass == 1 && male) || (pass == 2 && !male))
+                  continue;
+                pw_render_get_port_anchor (self, d, p, &ax, &ay);
+                cairo_new_sub_path (cr);
+                cairo_arc (cr, ax, ay, pass == 0 ? GLYPH_SIZE / 2 : glyph_r, 0, 2 * G_PI);
+              }
+          }
+        pw_palette_set_source (cr, pass == 0 ? &palette->card : &palette->foreground);
+        if (pass == 1)
+          {
+            cairo_set_line_width (cr, MAX (GLYPH_SIZE * 0.09, 0.5));
+            cairo_stroke (cr);
+          }
+        else
+          cairo_fill (cr);
+      }
+
+  /* The cables' findings. */
+  g_array_set_size (badges, 0);
+  for (guint i = 0; i < cables->len; i++)
+    {
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, g_array_index (cables, guint, i));
+
+      if (ci->has_anchor && ci->worst > 0)
+        {
+          double b[3] = { ci->ax, ci->ay, ci->worst };
+
+          g_array_append_vals (badges, b, 3);
+        }
+    }
+  draw_badges_simplified (cr, palette, (const double *) badges->data, badges->len / 3,
+                          MAX (13, 6 / scale));
+}
+
+/* Zoomed out far, on screen, the whole plan is drawn once into an image
+ * at a scale of the form 2^(k/4) at or above the view's, and frames paint
+ * from it until the plan, the palette or that scale changes: a frame of
+ * ten thousand devices then costs a scaled image copy, as a map's tiles
+ * do. Vector output (PDF, SVG) never takes this path. */
+#define OVERVIEW_MAX_SCALE  0.2
+#define OVERVIEW_MAX_PIXELS (2560.0 * 1600.0 * 2)
+
+static gboolean
+draw_from_overview (PwRender        *self,
+                    cairo_t         *cr,
+                    const PwPalette *palette,
+                    const PwRect    *visible,
+                    double           scale)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  PwRect *b = &self->bounds;
+  double q, w, h;
+
+  if (scale >= OVERVIEW_MAX_SCALE || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      b->width <= 0 || b->height <= 0)
+    return FALSE;
+  q = pow (2, ceil (log2 (scale) * 4) / 4);
+  w = ceil (b->width * q) + 2;
+  h = ceil (b->height * q) + 2;
+  if (w * h > OVERVIEW_MAX_PIXELS)
+    return FALSE;
+
+  if (self->overview == NULL || self->overview_scale != q || self->overview_palette != palette)
+    {
+      g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
+      cairo_t *oc;
+
+      g_clear_pointer (&self->overview, cairo_surface_destroy);
+      self->overview = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+      self->overview_scale = q;
+      self->overview_palette = palette;
+      pw_render_query (self, b, devices, cables);
+      oc = cairo_create (self->overview);
+      cairo_translate (oc, 1, 1);
+      cairo_scale (oc, q, q);
+      cairo_translate (oc, -b->x, -b->y);
+      draw_simplified (self, oc, palette, devices, cables, q);
+      cairo_destroy (oc);
+    }
+
+  cairo_save (cr);
+  if (visible != NULL)
+    {
+      cairo_rectangle (cr, visible->x, visible->y, visible->width, visible->height);
+      cairo_clip (cr);
+    }
+  cairo_translate (cr, b->x, b->y);
+  cairo_scale (cr, 1 / q, 1 / q);
+  cairo_set_source_surface (cr, self->overview, -1, -1);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 void
 pw_render_draw (PwRender        *self,
                 cairo_t         *cr,
@@ -1735,6 +2053,13 @@ pw_render_draw (PwRender        *self,
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (scale < TEXT_MIN_SCALE)
+    {
+      if (!draw_from_overview (self, cr, palette, visible, scale))
+        draw_simplified (self, cr, palette, devices, cables, scale);
+      cairo_restore (cr);
+      return;
+    }
   for (guint i = 0; i < cables->len; i++)
     draw_cable_lines (self, cr, palette, g_array_index (cables, guint, i), scale);
   for (guint i = 0; i < devices->len; i++)
