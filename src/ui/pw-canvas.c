@@ -1040,11 +1040,11 @@ query_tooltip_cb (GtkWidget  *widget,
   port = &device->type->ports[hit.port];
   roles = roles_text (port);
   /* Translators: a port's tooltip: device and port, connector and gender, signal and level, pins. */
-  text = g_strdup_printf (_("<b>%s — %s</b>\n%s %s · %s · %s\n%s"),
-                          device->name, port->label, port->family->name,
-                          port->gender == PW_GENDER_MALE ? _("male") : _("female"),
-                          pw_signal_to_string (port->signal), pw_level_to_string (port->level),
-                          roles);
+  text = g_markup_printf_escaped (_("<b>%s — %s</b>\n%s %s · %s · %s\n%s"),
+                                  device->name, port->label, port->family->name,
+                                  port->gender == PW_GENDER_MALE ? _("male") : _("female"),
+                                  pw_signal_to_string (port->signal), pw_level_to_string (port->level),
+                                  roles);
   gtk_tooltip_set_markup (tooltip, text);
   return TRUE;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "pw-panels.h"
 #include "pw-pinout.h"
@@ -509,6 +510,10 @@ type_selected_cb (AdwComboRow *row,
     }
 }
 
+/* Pin diagrams are laid out for at least this width: a narrower sidebar
+ * shows the same drawing scaled down rather than one that crowds itself. */
+#define PINOUT_MIN_WIDTH 560.0
+
 static void
 draw_pinout_cb (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -517,11 +522,14 @@ draw_pinout_cb (GtkDrawingArea *area,
                 PwInspector    *self)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
+  double layout_width = MAX (width, PINOUT_MIN_WIDTH);
 
   if (self->cable == NULL || self->render == NULL)
     return;
+  cairo_scale (cr, width / layout_width, width / layout_width);
   pw_pinout_draw (cr, pw_history_get_document (self->history), pw_render_get_analysis (self->render),
-                  self->cable->index, pw_palette_get (adw_style_manager_get_dark (style)), width);
+                  self->cable->index, pw_palette_get (adw_style_manager_get_dark (style)),
+                  layout_width);
 }
 
 static void
@@ -530,12 +538,14 @@ pinout_resize_cb (GtkDrawingArea *area,
                   int             height,
                   PwInspector    *self)
 {
+  double layout_width = MAX (width, PINOUT_MIN_WIDTH);
   double h;
 
   if (self->cable == NULL || self->render == NULL || width <= 0)
     return;
   h = pw_pinout_get_height (pw_history_get_document (self->history),
-                            pw_render_get_analysis (self->render), self->cable->index, width);
+                            pw_render_get_analysis (self->render), self->cable->index,
+                            layout_width) * width / layout_width;
   if ((int) ceil (h) != height)
     gtk_drawing_area_set_content_height (area, (int) ceil (h));
 }
@@ -730,7 +740,8 @@ show_cable (PwInspector *self)
   area = gtk_drawing_area_new ();
   gtk_widget_add_css_class (area, "pin-diagram");
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
-                                       (int) pw_pinout_get_height (doc, analysis, cable->index, 340));
+                                       (int) (pw_pinout_get_height (doc, analysis, cable->index,
+                                                                    PINOUT_MIN_WIDTH) * 340 / PINOUT_MIN_WIDTH));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area),
                                   (GtkDrawingAreaDrawFunc) draw_pinout_cb, self, NULL);
   g_signal_connect (area, "resize", G_CALLBACK (pinout_resize_cb), self);

@@ -1239,6 +1239,8 @@ finding_activated_cb (PwWindow *self,
       pw_render_get_card_rect (self->render, device, &rect);
       pw_canvas_reveal (self->canvas, &rect);
     }
+  /* The canvas takes the keys, not the first field of the inspector. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 static void
@@ -1338,10 +1340,17 @@ pw_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (pw_window_parent_class)->close_request (window);
     }
 
-  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("this plan"));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (dialog, _("Changes to “%s” will be lost if you close without saving."),
-                                  name);
+  if (self->file != NULL)
+    {
+      name = g_file_get_basename (self->file);
+      adw_message_dialog_format_body (dialog,
+                                      _("Changes to “%s” will be lost if you close without saving."),
+                                      name);
+    }
+  else
+    adw_message_dialog_set_body (dialog, _("This plan has never been saved: it will be lost if you "
+                                           "close without saving."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
