@@ -1170,6 +1170,20 @@ pw_render_hit_test (PwRender *self,
             }
         }
     }
+  /* Cable labels are drawn over the cards: they come next. */
+  for (guint i = 0; i < cables->len; i++)
+    {
+      guint c = g_array_index (cables, guint, i);
+      PwRect label;
+
+      cable_label_rect (&g_array_index (self->cable_info, CableInfo, c), &label);
+      if (x >= label.x && x <= label.x + label.width && y >= label.y && y <= label.y + label.height)
+        {
+          hit->kind = PW_HIT_CABLE;
+          hit->cable = c;
+          return hit->kind;
+        }
+    }
   for (guint i = devices->len; i-- > 0;)
     {
       guint d = g_array_index (devices, guint, i);
