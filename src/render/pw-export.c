@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -812,6 +813,157 @@ draw_image (Export  *ex,
   pw_render_draw_title_block (ex->render, cr, ex->palette, &title, ex->date, 1, 1);
 }
 
+/* A PNG of a large plan is a hundred million pixels or more, and libpng's
+ * choice of a filter for every row at zlib's default level took most of
+ * the export. The same pixels (8-bit RGBA, unpremultiplied, as cairo
+ * writes them) go out here with the "up" filter, which turns the plain
+ * background of a diagram into zeros, and fast deflate. */
+
+static guint32 png_crc_table[256];
+
+static guint32
+png_crc (guint32       crc,
+         const guint8 *data,
+         gsize         length)
+{
+  for (gsize i = 0; i < length; i++)
+    crc = png_crc_table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc;
+}
+
+static gboolean
+png_chunk (FILE         *out,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
+{
+  guint8 head[8] = { length >> 24, length >> 16, length >> 8, length, type[0], type[1], type[2],
+                     type[3] };
+  guint32 crc = png_crc (png_crc (0xffffffff, head + 4, 4), data, length) ^ 0xffffffff;
+  guint8 tail[4] = { crc >> 24, crc >> 16, crc >> 8, crc };
+
+  return fwrite (head, 1, 8, out) == 8 && (length == 0 || fwrite (data, 1, length, out) == length) &&
+         fwrite (tail, 1, 4, out) == 4;
+}
+
+static gboolean
+write_png_file (cairo_surface_t *surface,
+                const char      *path)
+{
+  static gsize crc_ready = 0;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *pixels;
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
+  g_autofree guint8 *row = g_new (guint8, 1 + 4 * (gsize) width);
+  g_autofree guint8 *previous = g_new0 (guint8, 4 * (gsize) width);
+  g_autofree guint8 *filtered = g_new (guint8, 1 + 4 * (gsize) width);
+  gsize out_size = 1 << 20, out_len = 0;
+  g_autofree guint8 *out_buf = g_malloc (out_size);
+  guint8 ihdr[13] = { width >> 24, width >> 16, width >> 8, width,
+                      height >> 24, height >> 16, height >> 8, height,
+                      8, 6, 0, 0, 0 };
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gboolean ok;
+  FILE *out;
+
+  if (g_once_init_enter (&crc_ready))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+
+          for (guint k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >> 1) : c >> 1;
+          png_crc_table[n] = c;
+        }
+      g_once_init_leave (&crc_ready, 1);
+    }
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  if ((out = g_fopen (path, "wb")) == NULL)
+    return FALSE;
+  ok = fwrite (signature, 1, 8, out) == 8 && png_chunk (out, "IHDR", ihdr, sizeof ihdr);
+
+  for (int y = 0; ok && y <= height; y++)
+    {
+      const guint8 *in = NULL;
+      gsize in_len = 0;
+      GConverterFlags flags = G_CONVERTER_NO_FLAGS;
+
+      if (y < height)
+        {
+          const guint32 *src = (const guint32 *) (pixels + (gsize) y * stride);
+          guint8 *rgba = row + 1;
+
+          /* Premultiplied native-endian ARGB to straight RGBA. */
+          for (int x = 0; x < width; x++, rgba += 4)
+            {
+              guint32 p = src[x];
+              guint a = p >> 24;
+
+              if (a == 0xff)
+                {
+                  rgba[0] = p >> 16;
+                  rgba[1] = p >> 8;
+                  rgba[2] = p;
+                }
+              else if (a == 0)
+                rgba[0] = rgba[1] = rgba[2] = 0;
+              else
+                {
+                  rgba[0] = (((p >> 16) & 0xff) * 255 + a / 2) / a;
+                  rgba[1] = (((p >> 8) & 0xff) * 255 + a / 2) / a;
+                  rgba[2] = ((p & 0xff) * 255 + a / 2) / a;
+                }
+              rgba[3] = a;
+            }
+          /* The "up" filter: each byte less the one above it. */
+          filtered[0] = 2;
+          for (gsize i = 0; i < 4 * (gsize) width; i++)
+            filtered[1 + i] = row[1 + i] - previous[i];
+          memcpy (previous, row + 1, 4 * (gsize) width);
+          in = filtered;
+          in_len = 1 + 4 * (gsize) width;
+        }
+      else
+        flags = G_CONVERTER_INPUT_AT_END;
+
+      for (;;)
+        {
+          gsize read = 0, written = 0;
+          GConverterResult result;
+
+          if (out_size - out_len < 65536)
+            {
+              ok = png_chunk (out, "IDAT", out_buf, out_len);
+              out_len = 0;
+              if (!ok)
+                break;
+            }
+          result = g_converter_convert (G_CONVERTER (zlib), in, in_len, out_buf + out_len,
+                                        out_size - out_len, flags, &read, &written, NULL);
+          if (result == G_CONVERTER_ERROR)
+            {
+              ok = FALSE;
+              break;
+            }
+          out_len += written;
+          in += read;
+          in_len -= read;
+          if (result == G_CONVERTER_FINISHED || (in_len == 0 && flags == G_CONVERTER_NO_FLAGS))
+            break;
+        }
+    }
+  if (ok && out_len > 0)
+    ok = png_chunk (out, "IDAT", out_buf, out_len);
+  ok = ok && png_chunk (out, "IEND", NULL, 0);
+  ok = (fclose (out) == 0) && ok;
+  return ok;
+}
+
 static gboolean
 write_png (Export     *ex,
            const char *tmp,
@@ -839,7 +991,7 @@ write_png (Export     *ex,
   cr = cairo_create (surface);
   draw_image (ex, cr, scale, FALSE);
   cairo_destroy (cr);
-  status = cairo_surface_write_to_png (surface, tmp);
+  status = write_png_file (surface, tmp) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
