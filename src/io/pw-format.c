@@ -620,7 +620,14 @@ precheck (const char *data,
             }
         }
       else if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-        continue;
+        {
+          /* Indentation comes in runs. */
+          while (i + 1 < length &&
+                 (data[i + 1] == ' ' || data[i + 1] == '\n' || data[i + 1] == '\r' ||
+                  data[i + 1] == '\t'))
+            i++;
+          continue;
+        }
       else if (c == '"')
         {
           in_string = TRUE;
