@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "pw-core.h"
 #include "pw-data-resources.h"
@@ -18,6 +21,13 @@ pw_core_init (void)
 
   if (g_once_init_enter (&done))
     {
+#ifdef __GLIBC__
+      /* A check of a large plan allocates a few megabytes and frees them at
+       * once; glibc would map and unmap them from the kernel every time
+       * (page faults took two thirds of a check). Keep them in the heap. */
+      mallopt (M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+      mallopt (M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+#endif
       pw_data_register_resource ();
       g_once_init_leave (&done, 1);
     }
