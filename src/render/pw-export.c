@@ -1125,13 +1125,70 @@ svg_append_line (GString *out,
   return i;
 }
 
-/* A group of glyphs as cairo 1.16 writes it, with its first glyph's place. */
-#define GLYPH_GROUP                                                                              \
-  "<g style=\"[^\"]*\">\\n"                                                                      \
-  "[ \\t]*<use xlink:href=\"#glyph[0-9]+-[0-9]+\" x=\"([-0-9.e]+)\" y=\"([-0-9.e]+)\"/>\\n"       \
-  "(?:[ \\t]*<use xlink:href=\"#glyph[0-9]+-[0-9]+\" x=\"[-0-9.e]+\" y=\"[-0-9.e]+\"/>\\n)*"      \
-  "[ \\t]*</g>\\n"
-#define GLYPH_SYMBOL "<symbol overflow=\"visible\" id=\"glyph[0-9]+-[0-9]+\">.*?</symbol>\\n"
+/* cairo 1.16 writes each run of glyphs as
+ *   <g style="…">\n
+ *     <use xlink:href="#glyphN-M" x="…" y="…"/>\n   (one or more)
+ *   </g>\n
+ * and each glyph's outline as a <symbol id="glyphN-M">…</symbol>. These
+ * are read by hand: a regular expression over a plan of thousands of
+ * devices is slow without PCRE's JIT, and the JIT reads past the end of
+ * its subject, which memory checkers cannot tell from a bug. */
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* Reads one <use …/> line; returns the end of it, or NULL. */
+static const char *
+read_use (const char *p,
+          double     *x,
+          double     *y)
+{
+  static const char head[] = "<use xlink:href=\"#glyph";
+  char *end;
+
+  p = skip_blanks (p);
+  if (strncmp (p, head, sizeof head - 1) != 0)
+    return NULL;
+  p = strstr (p, "\" x=\"");
+  if (p == NULL)
+    return NULL;
+  *x = g_ascii_strtod (p + 5, &end);
+  if (strncmp (end, "\" y=\"", 5) != 0)
+    return NULL;
+  *y = g_ascii_strtod (end + 5, &end);
+  if (strncmp (end, "\"/>\n", 4) != 0)
+    return NULL;
+  return end + 4;
+}
+
+/* Reads a whole glyph group at @p; returns its end and its first glyph's
+ * place, or NULL when @p holds something else. */
+static const char *
+read_glyph_group (const char *p,
+                  double     *x,
+                  double     *y)
+{
+  const char *next;
+  double ux, uy;
+
+  p = strchr (p + strlen ("<g style=\""), '"');
+  if (p == NULL || strncmp (p, "\">\n", 3) != 0)
+    return NULL;
+  p += 3;
+  if ((next = read_use (p, x, y)) == NULL)
+    return NULL;
+  for (p = next; (next = read_use (p, &ux, &uy)) != NULL; p = next)
+    ;
+  p = skip_blanks (p);
+  if (strncmp (p, "</g>\n", 5) != 0)
+    return NULL;
+  return p + 5;
+}
 
 /* Each glyph group replaced by its run, in place; FALSE, and @out
  * untouched, when groups and runs do not pair up. */
@@ -1140,45 +1197,54 @@ svg_replace_glyphs (const char *contents,
                     GArray     *runs,
                     GString    *out)
 {
-  g_autoptr(GRegex) group = g_regex_new (GLYPH_GROUP, G_REGEX_OPTIMIZE, 0, NULL);
-  g_autoptr(GRegex) symbol = g_regex_new (GLYPH_SYMBOL, G_REGEX_DOTALL | G_REGEX_OPTIMIZE, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
+  static const char group_head[] = "<g style=\"";
+  static const char symbol_head[] = "<symbol overflow=\"visible\" id=\"glyph";
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *without = NULL;
-  const char *done = contents;
+  g_autoptr(GString) result = g_string_new (NULL);
+  const char *done = contents, *p = contents;
   guint k = 0;
 
-  g_regex_match (group, contents, 0, &match);
-  for (; g_match_info_matches (match); g_match_info_next (match, NULL), k++)
+  while ((p = strstr (p, group_head)) != NULL)
     {
-      g_autofree char *gx = g_match_info_fetch (match, 1);
-      g_autofree char *gy = g_match_info_fetch (match, 2);
+      double gx, gy;
+      const char *end = read_glyph_group (p, &gx, &gy);
       SvgRun *r;
-      int start, end;
 
+      if (end == NULL)
+        {
+          p += sizeof group_head - 1;
+          continue;
+        }
       if (k >= runs->len)
         return FALSE;
       r = &g_array_index (runs, SvgRun, k);
       /* The first glyph sits at the start of the run's baseline (give or
        * take a glyph offset). */
-      if (fabs (g_ascii_strtod (gx, NULL) - r->x) > MAX (r->size, 1) ||
-          fabs (g_ascii_strtod (gy, NULL) - r->y) > MAX (r->size, 1) / 2)
+      if (fabs (gx - r->x) > MAX (r->size, 1) || fabs (gy - r->y) > MAX (r->size, 1) / 2)
         return FALSE;
-      g_match_info_fetch_pos (match, 0, &start, &end);
-      g_string_append_len (body, done, contents + start - done);
+      g_string_append_len (body, done, p - done);
       if (r->line_start)
         svg_append_line (body, runs, k, FALSE);
-      done = contents + end;
+      done = p = end;
+      k++;
     }
   if (k != runs->len)
     return FALSE;
   g_string_append (body, done);
 
-  /* No glyph is used any more. */
-  without = g_regex_replace_literal (symbol, body->str, body->len, 0, "", 0, NULL);
-  if (without == NULL)
-    return FALSE;
-  g_string_append (out, without);
+  /* No glyph is used any more: drop their outlines. */
+  done = p = body->str;
+  while ((p = strstr (p, symbol_head)) != NULL)
+    {
+      const char *end = strstr (p, "</symbol>\n");
+
+      if (end == NULL)
+        return FALSE;
+      g_string_append_len (result, done, p - done);
+      done = p = end + strlen ("</symbol>\n");
+    }
+  g_string_append (result, done);
+  g_string_append_len (out, result->str, result->len);
   return TRUE;
 }
 
