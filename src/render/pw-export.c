@@ -1134,6 +1134,25 @@ svg_append_line (GString *out,
  * devices is slow without PCRE's JIT, and the JIT reads past the end of
  * its subject, which memory checkers cannot tell from a bug. */
 
+/* Finds @needle in [@p, @end). Not strstr (): the sanitizers check the
+ * whole rest of the subject on every call, which turns a pass over a
+ * large SVG into a quadratic one. */
+static const char *
+find (const char *p,
+      const char *end,
+      const char *needle)
+{
+  gsize n = strlen (needle);
+
+  while (p < end && (p = memchr (p, needle[0], end - p)) != NULL)
+    {
+      if ((gsize) (end - p) >= n && memcmp (p, needle, n) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}
+
 static const char *
 skip_blanks (const char *p)
 {
@@ -1154,8 +1173,9 @@ read_use (const char *p,
   p = skip_blanks (p);
   if (strncmp (p, head, sizeof head - 1) != 0)
     return NULL;
-  p = strstr (p, "\" x=\"");
-  if (p == NULL)
+  /* Past the glyph's name to the quote that closes it. */
+  p = strchr (p + sizeof head - 1, '"');
+  if (p == NULL || strncmp (p, "\" x=\"", 5) != 0)
     return NULL;
   *x = g_ascii_strtod (p + 5, &end);
   if (strncmp (end, "\" y=\"", 5) != 0)
@@ -1202,9 +1222,11 @@ svg_replace_glyphs (const char *contents,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autoptr(GString) result = g_string_new (NULL);
   const char *done = contents, *p = contents;
+  const char *contents_end = contents + strlen (contents);
+  const char *body_end;
   guint k = 0;
 
-  while ((p = strstr (p, group_head)) != NULL)
+  while ((p = find (p, contents_end, group_head)) != NULL)
     {
       double gx, gy;
       const char *end = read_glyph_group (p, &gx, &gy);
@@ -1234,9 +1256,10 @@ svg_replace_glyphs (const char *contents,
 
   /* No glyph is used any more: drop their outlines. */
   done = p = body->str;
-  while ((p = strstr (p, symbol_head)) != NULL)
+  body_end = body->str + body->len;
+  while ((p = find (p, body_end, symbol_head)) != NULL)
     {
-      const char *end = strstr (p, "</symbol>\n");
+      const char *end = find (p, body_end, "</symbol>\n");
 
       if (end == NULL)
         return FALSE;

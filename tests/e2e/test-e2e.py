@@ -94,6 +94,10 @@ class App:
         out = subprocess.run(["xdotool", "getwindowgeometry", "--shell", self.window],
                              capture_output=True, text=True).stdout
         values = dict(line.split("=", 1) for line in out.split())
+        if "X" not in values:
+            # The window was replaced (a slow start under the sanitizers): find it again.
+            self.window = wait_for(self.find_window, what="the main window")
+            return self.origin()
         return int(values["X"]), int(values["Y"])
 
     def geometry(self):
@@ -150,6 +154,12 @@ class App:
             except ProcessLookupError:
                 pass
         self.log.close()
+        # Wait for the window to go, so that the next session cannot find it.
+        end = time.time() + 10
+        while time.time() < end and subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", "Patchwise"],
+                capture_output=True, text=True).stdout.strip():
+            time.sleep(0.1)
         with open(self.log_path, errors="replace") as f:
             return f.read()
 
