@@ -1228,6 +1228,38 @@ pw_render_hit_test (PwRender *self,
 
 /* Drawing. */
 
+void
+pw_render_draw_grid (cairo_t         *cr,
+                     const PwPalette *palette,
+                     double           view_x,
+                     double           view_y,
+                     double           zoom,
+                     double           grid,
+                     double           width,
+                     double           height)
+{
+  double step = grid * zoom;
+  double x0, y0;
+
+  g_return_if_fail (grid > 0 && zoom > 0);
+
+  /* Too fine to help at this zoom: every fifth dot only. */
+  while (step < 12)
+    step *= 5;
+  x0 = fmod (-view_x * zoom, step);
+  y0 = fmod (-view_y * zoom, step);
+  if (x0 < 0)
+    x0 += step;
+  if (y0 < 0)
+    y0 += step;
+
+  pw_palette_set_source (cr, &palette->grid);
+  for (double x = x0; x < width; x += step)
+    for (double y = y0; y < height; y += step)
+      cairo_rectangle (cr, floor (x), floor (y), 1.5, 1.5);
+  cairo_fill (cr);
+}
+
 static void
 rounded_rect (cairo_t *cr,
               double   x,

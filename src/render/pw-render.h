@@ -137,6 +137,18 @@ void        pw_render_draw_title_block   (PwRender         *self,
                                           guint             page,
                                           guint             n_pages);
 
+/* The canvas's dot grid, in widget pixels, for a view whose top left
+ * corner is the document point (@view_x, @view_y) at @zoom pixels per
+ * unit. The canvas and the benchmark draw the same grid through it. */
+void        pw_render_draw_grid          (cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          double            view_x,
+                                          double            view_y,
+                                          double            zoom,
+                                          double            grid,
+                                          double            width,
+                                          double            height);
+
 /* Pieces the export and the pin diagrams share. */
 const char *pw_render_link_class_label   (PwLinkClass       klass);
 void        pw_render_draw_badge         (cairo_t          *cr,

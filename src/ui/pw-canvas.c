@@ -370,33 +370,6 @@ pw_canvas_refresh (PwCanvas *self)
 /* Drawing */
 
 static void
-draw_grid (PwCanvas        *self,
-           cairo_t         *cr,
-           const PwPalette *palette,
-           double           width,
-           double           height)
-{
-  double step = PW_CANVAS_GRID * self->view.zoom;
-  double x0, y0;
-
-  /* Too fine to help at this zoom: every fifth line only. */
-  while (step < 12)
-    step *= 5;
-  x0 = fmod (-self->view.x * self->view.zoom, step);
-  y0 = fmod (-self->view.y * self->view.zoom, step);
-  if (x0 < 0)
-    x0 += step;
-  if (y0 < 0)
-    y0 += step;
-
-  pw_palette_set_source (cr, &palette->grid);
-  for (double x = x0; x < width; x += step)
-    for (double y = y0; y < height; y += step)
-      cairo_rectangle (cr, floor (x), floor (y), 1.5, 1.5);
-  cairo_fill (cr);
-}
-
-static void
 draw_selection (PwCanvas        *self,
                 cairo_t         *cr,
                 const PwPalette *palette)
@@ -446,7 +419,8 @@ pw_canvas_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   pw_palette_set_source (cr, &palette->background);
   cairo_paint (cr);
-  draw_grid (self, cr, palette, width, height);
+  pw_render_draw_grid (cr, palette, self->view.x, self->view.y, self->view.zoom,
+                       PW_CANVAS_GRID, width, height);
 
   if (self->render == NULL)
     {

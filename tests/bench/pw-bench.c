@@ -343,29 +343,6 @@ typedef struct
 
 /* PwCanvas's dot grid, every fifth dot where they would be too dense. */
 static void
-draw_canvas_grid (cairo_t         *cr,
-                  const PwPalette *palette,
-                  const View      *view)
-{
-  double step = CANVAS_GRID * view->zoom;
-  double x0, y0;
-
-  while (step < 12)
-    step *= 5;
-  x0 = fmod (-view->x * view->zoom, step);
-  y0 = fmod (-view->y * view->zoom, step);
-  if (x0 < 0)
-    x0 += step;
-  if (y0 < 0)
-    y0 += step;
-  pw_palette_set_source (cr, &palette->grid);
-  for (double x = x0; x < FRAME_WIDTH; x += step)
-    for (double y = y0; y < FRAME_HEIGHT; y += step)
-      cairo_rectangle (cr, floor (x), floor (y), 1.5, 1.5);
-  cairo_fill (cr);
-}
-
-static void
 draw_frame (PwRender        *render,
             cairo_surface_t *surface,
             const PwPalette *palette,
@@ -376,7 +353,8 @@ draw_frame (PwRender        *render,
 
   pw_palette_set_source (cr, &palette->background);
   cairo_paint (cr);
-  draw_canvas_grid (cr, palette, view);
+  pw_render_draw_grid (cr, palette, view->x, view->y, view->zoom, CANVAS_GRID,
+                       FRAME_WIDTH, FRAME_HEIGHT);
   cairo_save (cr);
   cairo_scale (cr, view->zoom, view->zoom);
   cairo_translate (cr, -view->x, -view->y);
