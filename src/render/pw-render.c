@@ -872,6 +872,16 @@ collect_findings (PwRender *self)
     }
 }
 
+/* Tiles (pw-tiles.c) tell a re-rendered plan by this number. */
+static gsize generation_counter;
+
+guint64
+pw_render_get_generation (PwRender *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->generation;
+}
+
 void
 pw_render_update (PwRender   *self,
                   PwAnalysis *analysis)
@@ -882,6 +892,7 @@ pw_render_update (PwRender   *self,
 
   g_return_if_fail (self != NULL);
 
+  self->generation = g_atomic_pointer_add (&generation_counter, 1) + 1;
   g_clear_pointer (&self->overview, cairo_surface_destroy);
   if (analysis != NULL && analysis != self->analysis)
     {
@@ -2081,6 +2092,15 @@ draw_from_overview (PwRender        *self,
   return TRUE;
 }
 
+static int
+index_compare (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
 void
 pw_render_draw (PwRender        *self,
                 cairo_t         *cr,
@@ -2096,6 +2116,10 @@ pw_render_draw (PwRender        *self,
   if (scale <= 0)
     scale = 1;
   pw_render_query (self, visible ? visible : &self->bounds, devices, cables);
+  /* Document order, whatever the index returned: overlapping things then
+   * stack the same way in every part of the view, tile by tile. */
+  g_array_sort (devices, index_compare);
+  g_array_sort (cables, index_compare);
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -78,6 +78,8 @@ void        pw_render_free               (PwRender         *self);
 void        pw_render_update             (PwRender         *self,
                                           PwAnalysis       *analysis);
 PwAnalysis *pw_render_get_analysis       (PwRender         *self);
+/* Changes with every pw_render_update (); no two renderers share one. */
+guint64     pw_render_get_generation     (PwRender         *self);
 
 /* The rectangle everything drawn lies in (empty document: all zero). */
 void        pw_render_get_bounds         (PwRender         *self,

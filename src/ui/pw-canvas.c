@@ -15,6 +15,10 @@
 
 #include "pw-canvas.h"
 #include "pw-suggest.h"
+#include "pw-tiles.h"
+
+/* Idle time spent drawing tiles around the view, per turn, in µs. */
+#define PREFETCH_SLICE_US 4000
 
 typedef enum {
   DRAG_NONE,
@@ -52,6 +56,10 @@ struct _PwCanvas
   double      zoom_gesture_start;
   double      pointer_x;        /* last pointer position, widget coordinates */
   double      pointer_y;
+
+  PwTiles    *tiles;            /* the plan as drawn, see pw-tiles.c */
+  guint       refine_tick;      /* redraw while stand-in tiles show */
+  guint       prefetch_source;  /* idle: tiles around the view */
 };
 
 G_DEFINE_FINAL_TYPE (PwCanvas, pw_canvas, GTK_TYPE_WIDGET)
@@ -405,6 +413,47 @@ draw_selection (PwCanvas        *self,
     }
 }
 
+static gboolean
+refine_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  PwCanvas *self = PW_CANVAS (widget);
+
+  self->refine_tick = 0;
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+prefetch_cb (gpointer data)
+{
+  PwCanvas *self = data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  PwTileView view = { self->view.x, self->view.y, self->view.zoom,
+                      gtk_widget_get_scale_factor (widget),
+                      gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                      PW_CANVAS_GRID };
+
+  if (self->render == NULL || self->drag == DRAG_MOVE || view.width <= 0 ||
+      !pw_tiles_prefetch (self->tiles, self->render, pw_palette_get (self->dark), &view,
+                          PREFETCH_SLICE_US))
+    {
+      self->prefetch_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* When the frame is done, tiles one step beyond the view get drawn at
+ * idle, so that panning finds them ready. */
+static void
+schedule_prefetch (PwCanvas *self)
+{
+  if (self->prefetch_source == 0 && self->drag != DRAG_MOVE)
+    self->prefetch_source = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+}
+
 static void
 pw_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -414,28 +463,28 @@ pw_canvas_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   cairo_t *cr;
-  PwRect visible;
+  PwTileView tile_view;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pw_palette_set_source (cr, &palette->background);
-  cairo_paint (cr);
-  pw_render_draw_grid (cr, palette, self->view.x, self->view.y, self->view.zoom,
-                       PW_CANVAS_GRID, width, height);
 
-  if (self->render == NULL)
-    {
-      cairo_destroy (cr);
-      return;
-    }
-
-  /* An empty plan says how to begin. */
-  if (pw_document_get_n_devices (pw_history_get_document (self->history)) == 0)
+  /* No plan, or an empty one, which says how to begin. */
+  if (self->render == NULL ||
+      pw_document_get_n_devices (pw_history_get_document (self->history)) == 0)
     {
       g_autoptr(PangoLayout) layout =
         gtk_widget_create_pango_layout (widget, _("Drag devices here from the palette,\n"
                                                   "then drag from port to port to connect them"));
       int lw, lh;
 
+      pw_palette_set_source (cr, &palette->background);
+      cairo_paint (cr);
+      pw_render_draw_grid (cr, palette, self->view.x, self->view.y, self->view.zoom,
+                           PW_CANVAS_GRID, width, height);
+      if (self->render == NULL)
+        {
+          cairo_destroy (cr);
+          return;
+        }
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_size (layout, &lw, &lh);
       pw_palette_set_source (cr, &palette->dim);
@@ -445,16 +494,20 @@ pw_canvas_snapshot (GtkWidget   *widget,
       return;
     }
 
-  visible.x = self->view.x;
-  visible.y = self->view.y;
-  visible.width = width / self->view.zoom;
-  visible.height = height / self->view.zoom;
+  tile_view = (PwTileView) { self->view.x, self->view.y, self->view.zoom,
+                             gtk_widget_get_scale_factor (widget), (int) ceil (width),
+                             (int) ceil (height), PW_CANVAS_GRID };
+  pw_tiles_snap_view (&tile_view);
+  if (pw_tiles_draw (self->tiles, self->render, cr, palette, &tile_view,
+                     PW_TILES_FRAME_BUDGET_US))
+    schedule_prefetch (self);
+  else if (self->refine_tick == 0)
+    self->refine_tick = gtk_widget_add_tick_callback (widget, refine_tick_cb, NULL, NULL);
 
+  /* Overlays share the tiles' pixel-aligned view. */
   cairo_save (cr);
   cairo_scale (cr, self->view.zoom, self->view.zoom);
-  cairo_translate (cr, -self->view.x, -self->view.y);
-  pw_render_draw (self->render, cr, palette, &visible,
-                  self->view.zoom * gtk_widget_get_scale_factor (widget));
+  cairo_translate (cr, -tile_view.x, -tile_view.y);
   draw_selection (self, cr, palette);
 
   if (self->drag == DRAG_WIRE)
@@ -1030,6 +1083,10 @@ pw_canvas_dispose (GObject *object)
 
   g_clear_object (&self->history);
   self->render = NULL;
+  g_clear_handle_id (&self->prefetch_source, g_source_remove);
+  if (self->refine_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refine_tick);
+  self->refine_tick = 0;
   G_OBJECT_CLASS (pw_canvas_parent_class)->dispose (object);
 }
 
@@ -1041,6 +1098,7 @@ pw_canvas_finalize (GObject *object)
   g_hash_table_unref (self->selected);
   g_array_unref (self->drag_origins);
   g_ptr_array_unref (self->drag_devices);
+  pw_tiles_free (self->tiles);
   G_OBJECT_CLASS (pw_canvas_parent_class)->finalize (object);
 }
 
@@ -1089,6 +1147,7 @@ pw_canvas_init (PwCanvas *self)
   self->selected = g_hash_table_new (NULL, NULL);
   self->drag_origins = g_array_new (FALSE, FALSE, sizeof (double));
   self->drag_devices = g_ptr_array_new ();
+  self->tiles = pw_tiles_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

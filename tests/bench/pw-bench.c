@@ -42,6 +42,7 @@
 #include "pw-layout.h"
 #include "pw-plangen.h"
 #include "pw-render.h"
+#include "pw-tiles.h"
 
 #define FRAME_WIDTH  1920
 #define FRAME_HEIGHT 1080
@@ -78,12 +79,16 @@ static const Metric metrics[] = {
   { "layout", "auto-layout (all devices)", "ms", 0 },
   { "render_build", "renderer build (geometry, index)", "ms", 0 },
   { "render_full", "full-plan render (build + draw all)", "ms", 0 },
-  { "frame_100", "frame 1920×1080, zoom 100 %", "ms", 8 },
-  { "frame_50", "frame 1920×1080, zoom 50 %", "ms", 8 },
-  { "frame_25", "frame 1920×1080, zoom 25 %", "ms", 8 },
-  { "frame_10", "frame 1920×1080, zoom 10 %", "ms", 8 },
-  { "frame_fit", "frame 1920×1080, zoom to fit", "ms", 8 },
-  { "frame_fit_cold", "frame, zoom to fit, zoom just changed", "ms", 0 },
+  { "frame_100", "frame 1920×1080 while panning, zoom 100 %", "ms", 8 },
+  { "frame_50", "frame 1920×1080 while panning, zoom 50 %", "ms", 8 },
+  { "frame_25", "frame 1920×1080 while panning, zoom 25 %", "ms", 8 },
+  { "frame_10", "frame 1920×1080 while panning, zoom 10 %", "ms", 8 },
+  { "frame_fit", "frame 1920×1080 while panning, zoom to fit", "ms", 8 },
+  { "frame_zoom", "frame while zooming in, 10 % a frame", "ms", 8 },
+  { "frame_unzoom", "frame while zooming out, 10 % a frame", "ms", 8 },
+  { "zoom_settle", "zoom step until every tile is sharp", "ms", 0 },
+  { "frame_uncached_100", "frame with nothing cached, zoom 100 %", "ms", 0 },
+  { "frame_uncached_fit", "frame with nothing cached, zoom to fit", "ms", 0 },
   { "hit_test", "hit test", "µs", 0 },
   { "export_pdf", "export PDF", "ms", 0 },
   { "export_png", "export PNG", "ms", 0 },
@@ -341,7 +346,8 @@ typedef struct
   double zoom, x, y;
 } View;
 
-/* PwCanvas's dot grid, every fifth dot where they would be too dense. */
+/* A frame drawn whole, with nothing cached: background, dot grid and the
+ * plan under the view's transform. */
 static void
 draw_frame (PwRender        *render,
             cairo_surface_t *surface,
@@ -362,6 +368,25 @@ draw_frame (PwRender        *render,
   cairo_restore (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+}
+
+/* A frame as PwCanvas draws it: from tiles, within the frame budget. */
+static gboolean
+draw_tiled_frame (PwRender        *render,
+                  PwTiles         *tiles,
+                  cairo_surface_t *surface,
+                  const PwPalette *palette,
+                  const View      *view)
+{
+  cairo_t *cr = cairo_create (surface);
+  PwTileView tv = { view->x, view->y, view->zoom, 1, FRAME_WIDTH, FRAME_HEIGHT, CANVAS_GRID };
+  gboolean complete;
+
+  pw_tiles_snap_view (&tv);
+  complete = pw_tiles_draw (tiles, render, cr, palette, &tv, PW_TILES_FRAME_BUDGET_US);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return complete;
 }
 
 /* The busiest screenful at @zoom: of views centred on a sample of cards,
@@ -413,69 +438,169 @@ fit_view (PwRender *render,
   view->y = bounds.y + bounds.height / 2 - FRAME_HEIGHT / 2.0 / view->zoom;
 }
 
+/* Zooming by @factor about the view's centre. */
+static void
+zoom_view (View   *view,
+           double  factor)
+{
+  double cx = view->x + FRAME_WIDTH / 2.0 / view->zoom;
+  double cy = view->y + FRAME_HEIGHT / 2.0 / view->zoom;
+
+  view->zoom *= factor;
+  view->x = cx - FRAME_WIDTH / 2.0 / view->zoom;
+  view->y = cy - FRAME_HEIGHT / 2.0 / view->zoom;
+}
+
+static void
+save_frame (Bench           *b,
+            cairo_surface_t *surface,
+            const char      *key)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("PW_BENCH_SAVE_FRAMES") == NULL)
+    return;
+  name = g_strdup_printf ("frame-%u-%s.png", b->size->n, key);
+  path = g_build_filename (g_getenv ("PW_BENCH_SAVE_FRAMES"), name, NULL);
+  cairo_surface_write_to_png (surface, path);
+}
+
+/* Frames as the canvas draws them while the user pans and zooms.
+ *
+ * Panning: from the busiest screenful at each zoom, every frame moves the
+ * view by 120 × 68 view pixels (a brisk diagonal drag), so new tiles come
+ * into view every frame or two and are drawn within it; nothing is drawn
+ * ahead between frames, though the canvas would, when idle.
+ *
+ * Zooming: from the busiest screenful at 25 % (zooming in) or 100 % (out),
+ * each step zooms by 10 % about the centre, as a wheel notch does; the
+ * frame right after the step is timed, then the frames after it until
+ * the view is sharp again ("settle", first frame included).
+ *
+ * Nothing cached: the first frame of a plan, or after an edit. */
 static void
 bench_frames (Bench *b)
 {
   static const struct { const char *key; double zoom; } zooms[] = {
     { "frame_100", 1.0 }, { "frame_50", 0.5 }, { "frame_25", 0.25 }, { "frame_10", 0.1 },
-    { "frame_fit", 0 }, { "frame_fit_cold", -1 },
+    { "frame_fit", 0 },
   };
-  guint runs = MAX (b->size->runs, 10);
+  guint runs = MAX (b->size->runs, 21);
   g_autofree Sample *times = g_new (Sample, runs);
   const PwPalette *palette = pw_palette_get (FALSE);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH,
                                                          FRAME_HEIGHT);
   guint n_devices = pw_document_get_n_devices (b->doc);
   JsonObject *views = json_object_new ();
+  PwTiles *tiles = pw_tiles_new ();
+  guint max_held = 0;
 
   for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
     {
       g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
       g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
       JsonObject *v = json_object_new ();
-      View view, other;
-      gboolean cold;
+      View view, start;
       PwRect rect;
 
-      if (g_getenv ("PW_BENCH_ZOOM_ONLY") && atoi (g_getenv ("PW_BENCH_ZOOM_ONLY")) != (int) z)
-        continue;
       if (zooms[z].zoom > 0)
         densest_view (b->render, n_devices, zooms[z].zoom, &view);
       else
         fit_view (b->render, &view);
-      cold = zooms[z].zoom < 0;
       rect = (PwRect) { view.x, view.y, FRAME_WIDTH / view.zoom, FRAME_HEIGHT / view.zoom };
       pw_render_query (b->render, &rect, devices, cables);
+      start = view;
 
       /* The warm-up frame measures the text of what is in view. */
-      draw_frame (b->render, surface, palette, &view);
+      pw_tiles_clear (tiles);
+      draw_tiled_frame (b->render, tiles, surface, palette, &view);
       for (guint r = 0; r < runs; r++)
         {
           Sample t0;
 
-          /* Cold: every frame at another zoom, as while zooming, so that
-           * nothing drawn for the last one can be reused. */
-          other = view;
-          if (cold && r % 2 == 0)
-            other.zoom = view.zoom * 1.2;
+          view.x += 120 / view.zoom;
+          view.y += 68 / view.zoom;
           t0 = now ();
-          draw_frame (b->render, surface, palette, &other);
+          draw_tiled_frame (b->render, tiles, surface, palette, &view);
           times[r] = since (t0);
         }
+      max_held = MAX (max_held, pw_tiles_get_n_held (tiles));
       record (b, zooms[z].key, times, runs);
+      save_frame (b, surface, zooms[z].key);
+
+      if (z == 0 || zooms[z].zoom == 0)
+        {
+          const char *key = z == 0 ? "frame_uncached_100" : "frame_uncached_fit";
+
+          for (guint r = 0; r < runs; r++)
+            {
+              Sample t0;
+
+              pw_tiles_clear (tiles);
+              t0 = now ();
+              draw_tiled_frame (b->render, tiles, surface, palette, &start);
+              times[r] = since (t0);
+            }
+          record (b, key, times, runs);
+        }
       json_object_set_double_member (v, "zoom", view.zoom);
       json_object_set_int_member (v, "devices_in_view", devices->len);
       json_object_set_int_member (v, "cables_in_view", cables->len);
       json_object_set_object_member (views, zooms[z].key, v);
-      if (g_getenv ("PW_BENCH_SAVE_FRAMES") != NULL)
-        {
-          g_autofree char *name = g_strdup_printf ("frame-%u-%s.png", b->size->n, zooms[z].key);
-          g_autofree char *path = g_build_filename (g_getenv ("PW_BENCH_SAVE_FRAMES"), name, NULL);
-
-          cairo_surface_write_to_png (surface, path);
-        }
     }
+
+  /* Zooming in from 25 %, and out from 100 %. */
+  for (guint dir = 0; dir < 2; dir++)
+    {
+      const char *key = dir == 0 ? "frame_zoom" : "frame_unzoom";
+      double factor = dir == 0 ? 1.1 : 1 / 1.1;
+      guint complete = 0;
+      g_autofree Sample *settle = g_new (Sample, runs);
+      View view;
+
+      densest_view (b->render, n_devices, dir == 0 ? 0.25 : 1.0, &view);
+      pw_tiles_clear (tiles);
+      draw_tiled_frame (b->render, tiles, surface, palette, &view);
+      for (guint r = 0; r < runs; r++)
+        {
+          Sample t0;
+
+          /* Back to the start every seven steps, so it stays in 25–100 %. */
+          if (r % 7 == 0 && r > 0)
+            {
+              densest_view (b->render, n_devices, dir == 0 ? 0.25 : 1.0, &view);
+              while (!draw_tiled_frame (b->render, tiles, surface, palette, &view))
+                ;
+            }
+          zoom_view (&view, factor);
+          t0 = now ();
+          complete += draw_tiled_frame (b->render, tiles, surface, palette, &view);
+          times[r] = since (t0);
+          if (r == runs / 2)
+            save_frame (b, surface, key);
+
+          /* The rest of this zoom step, frame after frame, until sharp. */
+          t0 = now ();
+          settle[r] = (Sample) { 0, 0 };
+          while (!draw_tiled_frame (b->render, tiles, surface, palette, &view))
+            ;
+          settle[r] = since (t0);
+          settle[r].wall += times[r].wall;
+          settle[r].cpu += times[r].cpu;
+        }
+      record (b, key, times, runs);
+      if (dir == 0)
+        record (b, "zoom_settle", settle, runs);
+      json_object_set_int_member (views, dir == 0 ? "zoom_frames_complete" : "unzoom_frames_complete",
+                                  complete);
+      max_held = MAX (max_held, pw_tiles_get_n_held (tiles));
+    }
+
+  json_object_set_int_member (views, "tile_cache_kib_max",
+                              (gint64) max_held * PW_TILES_SIZE * PW_TILES_SIZE * 4 / 1024);
   json_object_set_object_member (b->info, "frames", views);
+  pw_tiles_free (tiles);
   cairo_surface_destroy (surface);
 }
 
