@@ -74,8 +74,12 @@ draw_direct (Fixture          *f,
              const PwTileView *view)
 {
   cairo_surface_t *surface = new_frame (view);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr;
 
+  /* Device pixels scaled by hand, as tiles are drawn. */
+  cairo_surface_set_device_scale (surface, 1, 1);
+  cr = cairo_create (surface);
+  cairo_scale (cr, view->scale, view->scale);
   cairo_set_tolerance (cr, 0.4);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   pw_palette_set_source (cr, &palette->background);

@@ -79,7 +79,8 @@ struct _PwRender
   Grid          grid;
   guint        *stamps;
   guint         stamp;
-  guint64       generation;       /* new with every update, unique per process */
+  guint64       generation;
+  GHashTable   *stamps_cache;     /* port glyph images, see stamp_glyph () */       /* new with every update, unique per process */
   /* The whole plan zoomed far out, drawn once (see draw_from_overview). */
   cairo_surface_t *overview;
   double           overview_scale;

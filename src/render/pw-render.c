@@ -986,6 +986,37 @@ pw_render_update (PwRender   *self,
   self->stamp = 0;
 }
 
+/* Port glyphs on a raster target: drawn once per connector, gender, palette
+ * and zoom into a small image, then stamped at the nearest device pixel.
+ * A card holds dozens of them and each is several paths; a stamp is one
+ * copy. Vector targets (PDF, SVG) always get the paths. */
+typedef struct
+{
+  const PwFamily  *family;
+  const PwPalette *palette;
+  double           scale;
+  PwGender         gender;
+} StampKey;
+
+static guint
+stamp_key_hash (gconstpointer data)
+{
+  const StampKey *k = data;
+
+  return g_direct_hash (k->family) ^ (g_direct_hash (k->palette) << 1) ^
+         (guint) (k->scale * 4096) ^ ((guint) k->gender << 24);
+}
+
+static gboolean
+stamp_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const StampKey *x = a, *y = b;
+
+  return x->family == y->family && x->palette == y->palette && x->scale == y->scale &&
+         x->gender == y->gender;
+}
+
 static void
 card_info_clear (gpointer data)
 {
@@ -1021,6 +1052,8 @@ pw_render_new (PwDocument *document,
   self->types = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_info_free);
   self->family_tags = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->port_worst = g_hash_table_new (NULL, NULL);
+  self->stamps_cache = g_hash_table_new_full (stamp_key_hash, stamp_key_equal, g_free,
+                                              (GDestroyNotify) cairo_surface_destroy);
   self->cards = g_array_new (FALSE, TRUE, sizeof (CardInfo));
   g_array_set_clear_func (self->cards, card_info_clear);
   self->cable_info = g_array_new (FALSE, TRUE, sizeof (CableInfo));
@@ -1047,6 +1080,7 @@ pw_render_free (PwRender *self)
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->family_tags, g_hash_table_unref);
   g_clear_pointer (&self->port_worst, g_hash_table_unref);
+  g_clear_pointer (&self->stamps_cache, g_hash_table_unref);
   g_clear_pointer (&self->own_analysis, pw_analysis_free);
   g_clear_pointer (&self->stamps, g_free);
   g_clear_object (&self->pango);
@@ -1690,6 +1724,62 @@ draw_cable_label (PwRender        *self,
     pw_render_draw_badge (cr, palette, ci->worst - 1, ci->ax, ci->ay, MAX (13, 6 / scale));
 }
 
+#define STAMPS_MAX 512
+
+static gboolean
+stamp_glyph (PwRender        *self,
+             cairo_t         *cr,
+             const PwPalette *palette,
+             const PwFamily  *family,
+             PwGender         gender,
+             double           x,
+             double           y)
+{
+  cairo_matrix_t m;
+  StampKey key;
+  cairo_surface_t *stamp;
+  int half;
+  double dsx, dsy;
+
+  /* Plain raster targets only: no device scale to fold in, no rotation. */
+  cairo_get_matrix (cr, &m);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &dsx, &dsy);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE ||
+      dsx != 1 || dsy != 1 || m.xy != 0 || m.yx != 0 || m.xx != m.yy || m.xx <= 0)
+    return FALSE;
+
+  key = (StampKey) { family, palette, m.xx, gender };
+  half = (int) ceil (GLYPH_SIZE * m.xx / 2) + 2;
+  stamp = g_hash_table_lookup (self->stamps_cache, &key);
+  if (stamp == NULL)
+    {
+      cairo_t *sc;
+
+      if (g_hash_table_size (self->stamps_cache) >= STAMPS_MAX)
+        g_hash_table_remove_all (self->stamps_cache);
+      stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half, 2 * half);
+      sc = cairo_create (stamp);
+      cairo_set_antialias (sc, cairo_get_antialias (cr));
+      cairo_set_tolerance (sc, cairo_get_tolerance (cr));
+      cairo_translate (sc, half, half);
+      cairo_scale (sc, m.xx, m.xx);
+      pw_render_draw_glyph (sc, palette, family, gender, 0, 0, GLYPH_SIZE);
+      cairo_destroy (sc);
+      g_hash_table_insert (self->stamps_cache, g_memdup2 (&key, sizeof key), stamp);
+    }
+
+  cairo_user_to_device (cr, &x, &y);
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  x = round (x) - half;
+  y = round (y) - half;
+  cairo_set_source_surface (cr, stamp, x, y);
+  cairo_rectangle (cr, x, y, 2 * half, 2 * half);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 static void
 draw_card (PwRender        *self,
            cairo_t         *cr,
@@ -1744,7 +1834,8 @@ draw_card (PwRender        *self,
       guint8 worst;
 
       pw_render_get_port_anchor (self, index, p, &ax, &ay);
-      pw_render_draw_glyph (cr, palette, port->family, port->gender, ax, ay, GLYPH_SIZE);
+      if (!stamp_glyph (self, cr, palette, port->family, port->gender, ax, ay))
+        pw_render_draw_glyph (cr, palette, port->family, port->gender, ax, ay, GLYPH_SIZE);
       if (!text)
         continue;
 
