@@ -249,6 +249,70 @@ test_tiles_edit (Fixture       *f,
   cairo_surface_destroy (after);
 }
 
+/* Dragging: each step moves the card and re-routes its cables in place,
+ * and only the tiles around them are redrawn — the picture stays what the
+ * renderer draws in one pass, even past the plan's old edge. */
+static void
+test_tiles_drag (Fixture       *f,
+                 gconstpointer  data)
+{
+  const PwPalette *palette = pw_palette_get (FALSE);
+  guint n_cables = pw_document_get_n_cables (f->doc);
+  guint index = 0, best = 0;
+  PwDevice *device;
+  PwRect bounds, rect;
+  PwTileView view;
+  guint64 generation = pw_render_get_generation (f->render);
+
+  /* The device with the most cables. */
+  for (guint d = 0; d < pw_document_get_n_devices (f->doc); d++)
+    {
+      guint count = 0;
+
+      for (guint c = 0; c < n_cables; c++)
+        {
+          PwCable *cable = pw_document_get_cable (f->doc, c);
+
+          for (guint e = 0; e < cable->type->n_ends; e++)
+            count += cable->ends[e].device != NULL && cable->ends[e].device->index == d;
+        }
+      if (count > best)
+        {
+          best = count;
+          index = d;
+        }
+    }
+  g_assert_cmpuint (best, >, 1);
+  device = pw_document_get_device (f->doc, index);
+  pw_render_get_bounds (f->render, &bounds);
+
+  view = (PwTileView) { device->x - 400, device->y - 300, 0.7, 1, 901, 601, GRID };
+  compare_view (f, palette, &view, "drag-start");
+  for (guint step = 1; step <= 6; step++)
+    {
+      g_autofree char *what = g_strdup_printf ("drag-%u", step);
+      PwRect dirty;
+      PwHit hit;
+
+      device->x += 37.5 * step;
+      device->y -= 21.25 * step;
+      if (step == 6)
+        device->x = bounds.x + bounds.width + 300;  /* beyond the old edge */
+      pw_render_move_devices (f->render, &index, 1, &dirty);
+      pw_tiles_invalidate (f->tiles, f->render, &dirty);
+      g_assert_cmpuint (pw_render_get_generation (f->render), ==, generation);
+      pw_render_get_card_rect (f->render, index, &rect);
+      g_assert_cmpfloat (rect.x, ==, device->x);
+      g_assert_cmpfloat (rect.y, ==, device->y);
+      g_assert_cmpint (pw_render_hit_test (f->render, rect.x + rect.width / 2, rect.y + 4, 1,
+                                           &hit), ==, PW_HIT_DEVICE);
+      g_assert_cmpint (hit.device, ==, (int) index);
+      if (step == 6)
+        view.x = device->x - 400;
+      compare_view (f, palette, &view, what);
+    }
+}
+
 /* After a zoom step, scaled tiles of the zoom before stand in and the view
  * comes sharp over a few frames, each drawing what its budget allows. */
 static void
@@ -377,6 +441,7 @@ main (int   argc,
   ADD ("/tiles/pan", test_tiles_pan);
   ADD ("/tiles/edit", test_tiles_edit);
   ADD ("/tiles/zoom", test_tiles_zoom);
+  ADD ("/tiles/drag", test_tiles_drag);
   ADD ("/tiles/edges", test_tiles_edges);
   ADD ("/tiles/palette", test_tiles_palette);
   ADD ("/tiles/bounded", test_tiles_bounded);

@@ -449,12 +449,14 @@ grid_range (const Grid   *grid,
   double fx1 = floor ((r->x + r->width - grid->x0) / grid->cell);
   double fy1 = floor ((r->y + r->height - grid->y0) / grid->cell);
 
-  if (grid->nx == 0 || fx1 < 0 || fy1 < 0 || fx0 >= grid->nx || fy0 >= grid->ny)
+  /* Beyond the grid, the border cells hold things: a dragged device may
+   * leave the bounds the grid was laid out for. */
+  if (grid->nx == 0)
     return FALSE;
-  *cx0 = (guint) MAX (fx0, 0);
-  *cy0 = (guint) MAX (fy0, 0);
-  *cx1 = (guint) MIN (fx1, grid->nx - 1);
-  *cy1 = (guint) MIN (fy1, grid->ny - 1);
+  *cx0 = (guint) CLAMP (fx0, 0, grid->nx - 1);
+  *cy0 = (guint) CLAMP (fy0, 0, grid->ny - 1);
+  *cx1 = (guint) CLAMP (fx1, 0, grid->nx - 1);
+  *cy1 = (guint) CLAMP (fy1, 0, grid->ny - 1);
   return TRUE;
 }
 
@@ -647,6 +649,29 @@ label_cell_key (gint64 cx,
   return (cx & 0xffffffff) | (cy << 32);
 }
 
+static void
+grid_remove (Grid         *grid,
+             const PwRect *r,
+             guint         item)
+{
+  guint cx0, cy0, cx1, cy1;
+
+  if (!grid_range (grid, r, &cx0, &cy0, &cx1, &cy1))
+    return;
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
+      {
+        GArray *cell = grid->cells[cy * grid->nx + cx];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          if (g_array_index (cell, guint, i) == item)
+            {
+              g_array_remove_index_fast (cell, i);
+              break;
+            }
+      }
+}
+
 static gboolean
 label_free (PwRender *self,
             double    x,
@@ -717,6 +742,23 @@ record_label (PwRender *self,
       }
     g_array_append_val (cell, r);
   }
+}
+
+static void
+forget_label (PwRender *self,
+              double    x,
+              double    y)
+{
+  gint64 key = label_cell_key ((gint64) floor (x / LABEL_MAX_WIDTH),
+                               (gint64) floor (y / LABEL_HEIGHT));
+  GArray *cell = g_hash_table_lookup (self->label_cells, &key);
+
+  for (guint k = 0; cell != NULL && k < cell->len; k++)
+    if (g_array_index (cell, PwRect, k).x == x && g_array_index (cell, PwRect, k).y == y)
+      {
+        g_array_remove_index_fast (cell, k);
+        return;
+      }
 }
 
 static void
@@ -2181,6 +2223,84 @@ draw_from_overview (PwRender        *self,
   cairo_paint (cr);
   cairo_restore (cr);
   return TRUE;
+}
+
+/* What a card covers with its port glyphs and badge. */
+static void
+card_extent (const CardInfo *card,
+             PwRect         *r)
+{
+  *r = (PwRect) { card->rect.x - GLYPH_SIZE, card->rect.y - 10,
+                  card->rect.width + 2 * GLYPH_SIZE, card->rect.height + 10 };
+}
+
+void
+pw_render_move_devices (PwRender    *self,
+                        const guint *devices,
+                        guint        n,
+                        PwRect      *dirty)
+{
+  guint n_devices, n_cables;
+  g_autofree guint8 *moved = NULL;
+  gboolean empty = TRUE;
+
+  g_return_if_fail (self != NULL && (devices != NULL || n == 0) && dirty != NULL);
+
+  n_devices = self->cards->len;
+  n_cables = self->cable_info->len;
+  *dirty = (PwRect) { 0 };
+  moved = g_new0 (guint8, n_devices);
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint d = devices[k];
+      CardInfo *card;
+      PwDevice *device;
+      PwRect r;
+
+      g_return_if_fail (d < n_devices);
+      card = &g_array_index (self->cards, CardInfo, d);
+      device = pw_document_get_device (self->document, d);
+      moved[d] = 1;
+      card_extent (card, &r);
+      rect_union (dirty, &r, &empty);
+      grid_remove (&self->grid, &card->rect, d);
+      card->rect.x = device->x;
+      card->rect.y = device->y;
+      grid_insert (&self->grid, &card->rect, d);
+      card_extent (card, &r);
+      rect_union (dirty, &r, &empty);
+      rect_union (&self->bounds, &r, &(gboolean) { FALSE });
+    }
+
+  /* The cables plugged into them, re-routed; their old segments stay
+   * unused in the array until the next full update. */
+  for (guint c = 0; c < n_cables; c++)
+    {
+      PwCable *cable = pw_document_get_cable (self->document, c);
+      CableInfo *ci = &g_array_index (self->cable_info, CableInfo, c);
+      gboolean touched = FALSE;
+
+      for (guint e = 0; e < cable->type->n_ends && !touched; e++)
+        touched = cable->ends[e].device != NULL && moved[cable->ends[e].device->index];
+      if (!touched)
+        continue;
+      if (ci->has_anchor)
+        {
+          rect_union (dirty, &ci->bbox, &empty);
+          grid_remove (&self->grid, &ci->bbox, n_devices + c);
+          forget_label (self, ci->ax, ci->ay);
+        }
+      memset (&ci->bbox, 0, sizeof ci->bbox);
+      update_cable (self, c, ci);
+      if (ci->has_anchor)
+        {
+          rect_union (dirty, &ci->bbox, &empty);
+          grid_insert (&self->grid, &ci->bbox, n_devices + c);
+          rect_union (&self->bounds, &ci->bbox, &(gboolean) { FALSE });
+        }
+    }
 }
 
 static int

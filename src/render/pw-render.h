@@ -77,6 +77,13 @@ void        pw_render_free               (PwRender         *self);
  * keeps the current one). Measured text is kept. */
 void        pw_render_update             (PwRender         *self,
                                           PwAnalysis       *analysis);
+/* After only the positions of @devices changed, as while dragging: moves
+ * their cards and re-routes their cables, leaving findings and the
+ * generation as they were, and sets @dirty to what needs drawing again. */
+void        pw_render_move_devices       (PwRender         *self,
+                                          const guint      *devices,
+                                          guint             n,
+                                          PwRect           *dirty);
 PwAnalysis *pw_render_get_analysis       (PwRender         *self);
 /* Changes with every pw_render_update (); no two renderers share one. */
 guint64     pw_render_get_generation     (PwRender         *self);

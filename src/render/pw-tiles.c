@@ -109,6 +109,40 @@ pw_tiles_clear (PwTiles *self)
   self->complete = FALSE;
 }
 
+void
+pw_tiles_invalidate (PwTiles      *self,
+                     PwRender     *render,
+                     const PwRect *rect)
+{
+  g_return_if_fail (self != NULL && rect != NULL);
+
+  if (self->render != render)
+    return;
+  for (guint l = 0; l < G_N_ELEMENTS (self->levels); l++)
+    {
+      Level *level = &self->levels[l];
+      /* Whole pixels around it: antialiasing reaches one further. */
+      double x0 = floor (rect->x * level->zs) - 1, y0 = floor (rect->y * level->zs) - 1;
+      double x1 = ceil ((rect->x + rect->width) * level->zs) + 1;
+      double y1 = ceil ((rect->y + rect->height) * level->zs) + 1;
+      GHashTableIter iter;
+      gpointer value;
+
+      if (level->zs <= 0)
+        continue;
+      g_hash_table_iter_init (&iter, level->tiles);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          Tile *tile = value;
+          double tx = (double) tile->i * TILE, ty = (double) tile->j * TILE;
+
+          if (tx < x1 && tx + TILE > x0 && ty < y1 && ty + TILE > y0)
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+  self->complete = FALSE;
+}
+
 guint
 pw_tiles_get_n_held (PwTiles *self)
 {

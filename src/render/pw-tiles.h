@@ -38,6 +38,12 @@ void      pw_tiles_free       (PwTiles          *self);
  * (pw_render_update ()), another palette or grid by itself. */
 void      pw_tiles_clear      (PwTiles          *self);
 
+/* Forgets the tiles that show any of @rect (document units) of @render's
+ * plan, after pw_render_move_devices (). */
+void      pw_tiles_invalidate (PwTiles          *self,
+                               PwRender         *render,
+                               const PwRect     *rect);
+
 /* Moves the view's corner onto the nearest device pixel, where tiles can
  * be copied without resampling; draw overlays with the moved view. */
 void      pw_tiles_snap_view  (PwTileView       *view);

@@ -717,8 +717,13 @@ drag_update_cb (GtkGestureDrag *gesture,
     case DRAG_MOVE:
       {
         double dx = ox / self->view.zoom, dy = oy / self->view.zoom;
+        g_autoptr(GArray) moved = g_array_sized_new (FALSE, FALSE, sizeof (guint),
+                                                     self->drag_devices->len);
+        PwRect dirty;
 
-        /* Live move without history; the step is recorded on release. */
+        /* Live move without history; the step is recorded on release.
+         * Only the moved cards, their cables and the tiles showing them
+         * are redone. */
         for (guint i = 0; i < self->drag_devices->len; i++)
           {
             PwDevice *d = g_ptr_array_index (self->drag_devices, i);
@@ -728,8 +733,11 @@ drag_update_cb (GtkGestureDrag *gesture,
             d->x = self->snap ? pw_snap (x, PW_CANVAS_GRID) : x;
             d->y = self->snap ? pw_snap (y, PW_CANVAS_GRID) : y;
             d->has_position = TRUE;
+            g_array_append_val (moved, d->index);
           }
-        pw_render_update (self->render, pw_render_get_analysis (self->render));
+        pw_render_move_devices (self->render, (const guint *) (gpointer) moved->data, moved->len,
+                                &dirty);
+        pw_tiles_invalidate (self->tiles, self->render, &dirty);
       }
       break;
 

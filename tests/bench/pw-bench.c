@@ -87,6 +87,7 @@ static const Metric metrics[] = {
   { "frame_zoom", "frame while zooming in, 10 % a frame", "ms", 8 },
   { "frame_unzoom", "frame while zooming out, 10 % a frame", "ms", 8 },
   { "zoom_settle", "zoom step until every tile is sharp", "ms", 0 },
+  { "frame_drag", "frame while dragging a device, zoom 100 %", "ms", 8 },
   { "frame_uncached_100", "frame with nothing cached, zoom 100 %", "ms", 0 },
   { "frame_uncached_fit", "frame with nothing cached, zoom to fit", "ms", 0 },
   { "hit_test", "hit test", "µs", 0 },
@@ -596,6 +597,57 @@ bench_frames (Bench *b)
                                   complete);
       max_held = MAX (max_held, pw_tiles_get_n_held (tiles));
     }
+
+  /* Dragging the card nearest the centre of the busiest screenful at
+   * 100 %: each step moves it, re-routes its cables and redraws the tiles
+   * they touch. Put back afterwards. */
+  {
+    View view;
+    g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
+    PwRect rect;
+    PwDevice *device;
+    double x0, y0, best = G_MAXDOUBLE;
+    guint index = 0;
+
+    densest_view (b->render, n_devices, 1.0, &view);
+    rect = (PwRect) { view.x, view.y, FRAME_WIDTH / view.zoom, FRAME_HEIGHT / view.zoom };
+    pw_render_query (b->render, &rect, devices, NULL);
+    for (guint k = 0; k < devices->len; k++)
+      {
+        PwRect card;
+        double d;
+
+        pw_render_get_card_rect (b->render, g_array_index (devices, guint, k), &card);
+        d = hypot (card.x - rect.x - rect.width / 2, card.y - rect.y - rect.height / 2);
+        if (d < best)
+          {
+            best = d;
+            index = g_array_index (devices, guint, k);
+          }
+      }
+    device = pw_document_get_device (b->doc, index);
+    x0 = device->x;
+    y0 = device->y;
+    pw_tiles_clear (tiles);
+    draw_tiled_frame (b->render, tiles, surface, palette, &view);
+    for (guint r = 0; r < runs; r++)
+      {
+        Sample t0 = now ();
+        PwRect dirty;
+
+        device->x += 6;
+        device->y += r % 2 ? -3.5 : 4;
+        pw_render_move_devices (b->render, &index, 1, &dirty);
+        pw_tiles_invalidate (tiles, b->render, &dirty);
+        draw_tiled_frame (b->render, tiles, surface, palette, &view);
+        times[r] = since (t0);
+      }
+    record (b, "frame_drag", times, runs);
+    save_frame (b, surface, "frame_drag");
+    device->x = x0;
+    device->y = y0;
+    pw_render_update (b->render, b->analysis);
+  }
 
   json_object_set_int_member (views, "tile_cache_kib_max",
                               (gint64) max_held * PW_TILES_SIZE * PW_TILES_SIZE * 4 / 1024);
