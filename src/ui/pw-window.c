@@ -50,6 +50,11 @@ struct _PwWindow
   gboolean          outline_dirty;
   gboolean          closing_confirmed;
   gboolean          export_dark;
+
+  /* PATCHWISE_REPORT_STARTUP: the frame clock watched for the first frame. */
+  GdkFrameClock    *startup_clock;
+  gulong            startup_paint_handler;
+  gboolean          startup_canvas_drawn;
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1365,6 +1370,65 @@ pw_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Start-up to the first drawn frame (DESIGN.md §7), for tests/bench/startup.py.
+ * With PATCHWISE_REPORT_STARTUP set, the first frame that drew the canvas of
+ * a mapped window prints one line on stderr, once per process, with
+ * g_get_monotonic_time () (CLOCK_MONOTONIC, in microseconds, written "us" so that no
+ * locale mangles it). */
+
+static gboolean startup_reported;
+
+static void
+stop_startup_report (PwWindow *self)
+{
+  if (self->startup_clock != NULL)
+    g_clear_signal_handler (&self->startup_paint_handler, self->startup_clock);
+  g_clear_object (&self->startup_clock);
+}
+
+static void
+startup_after_paint_cb (GdkFrameClock *clock,
+                        PwWindow      *self)
+{
+  /* A paint that did not snapshot the canvas (nothing allocated yet) is not
+   * the frame a person waits for. */
+  if (!self->startup_canvas_drawn)
+    return;
+  if (!startup_reported)
+    {
+      startup_reported = TRUE;
+      g_printerr ("patchwise: first frame at %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+    }
+  stop_startup_report (self);
+}
+
+static void
+startup_map_cb (PwWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (startup_reported || clock == NULL || self->startup_clock != NULL)
+    return;
+  self->startup_clock = g_object_ref (clock);
+  self->startup_paint_handler = g_signal_connect (clock, "after-paint",
+                                                  G_CALLBACK (startup_after_paint_cb), self);
+}
+
+static void
+pw_window_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pw_window_parent_class)->snapshot (widget, snapshot);
+
+  /* The window's snapshot takes its children's, the canvas's among them. */
+  if (self->startup_clock != NULL && gtk_widget_is_drawable (GTK_WIDGET (self->canvas)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->canvas)) > 1 &&
+      gtk_widget_get_height (GTK_WIDGET (self->canvas)) > 1)
+    self->startup_canvas_drawn = TRUE;
+}
+
 static void
 dark_changed_cb (PwWindow *self)
 {
@@ -1377,6 +1441,7 @@ pw_window_dispose (GObject *object)
   PwWindow *self = PW_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  stop_startup_report (self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->history != NULL)
@@ -1412,6 +1477,7 @@ pw_window_class_init (PwWindowClass *klass)
 
   object_class->dispose = pw_window_dispose;
   object_class->finalize = pw_window_finalize;
+  widget_class->snapshot = pw_window_snapshot;
   window_class->close_request = pw_window_close_request;
 
   g_type_ensure (PW_TYPE_CANVAS);
@@ -1488,6 +1554,8 @@ pw_window_init (PwWindow *self)
 
   set_document (self, empty);
   update_title (self);
+  if (g_getenv ("PATCHWISE_REPORT_STARTUP") != NULL && !startup_reported)
+    g_signal_connect (self, "map", G_CALLBACK (startup_map_cb), NULL);
   if (g_getenv ("PATCHWISE_TEST_GEOMETRY") != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (self), test_geometry_tick_cb, NULL, NULL);
 }
