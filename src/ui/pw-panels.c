@@ -286,7 +286,6 @@ palette_add_types (PwPalettePanel *self,
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), detail);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_widget_set_tooltip_text (row, _("Drag onto the plan, or press Enter to add"));
 
       {
         g_autofree char *words = g_strjoin (" ", type->name, type->id, type->category, ports, NULL);
@@ -307,6 +306,31 @@ palette_add_types (PwPalettePanel *self,
     }
 }
 
+/* One tooltip for every row, asked for when shown: setting a tooltip on each
+ * row at start-up costs GTK 4.8 a round trip to the X server per row. */
+static gboolean
+palette_query_tooltip_cb (GtkWidget      *list,
+                          int             x,
+                          int             y,
+                          gboolean        keyboard_tooltip,
+                          GtkTooltip     *tooltip,
+                          PwPalettePanel *self)
+{
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+
+  if (keyboard_tooltip)
+    row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  else
+    row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), y);
+  if (row == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), list, &bounds))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Drag onto the plan, or press Enter to add"));
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                       bounds.size.width, bounds.size.height });
+  return TRUE;
+}
+
 void
 pw_palette_panel_reload (PwPalettePanel *self)
 {
@@ -315,6 +339,9 @@ pw_palette_panel_reload (PwPalettePanel *self)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *child;
 
+  /* Sorted and given headers once, after the last row, rather than after each. */
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), NULL, NULL, NULL);
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list), NULL, NULL, NULL);
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   /* The user's own library comes first and hides built-ins of the same id. */
@@ -322,6 +349,10 @@ pw_palette_panel_reload (PwPalettePanel *self)
   g_ptr_array_sort (builtin, compare_types);
   palette_add_types (self, user, seen);
   palette_add_types (self, builtin, seen);
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list),
+                                (GtkListBoxUpdateHeaderFunc) palette_header_cb, self, NULL);
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), (GtkListBoxSortFunc) palette_sort_cb,
+                              self, NULL);
 }
 
 void
@@ -397,15 +428,13 @@ pw_palette_panel_init (PwPalettePanel *self)
 
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_BROWSE);
-  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list),
-                                (GtkListBoxUpdateHeaderFunc) palette_header_cb, self, NULL);
-  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), (GtkListBoxSortFunc) palette_sort_cb,
-                              self, NULL);
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list),
                                 (GtkListBoxFilterFunc) palette_filter_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Device types"), -1);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (palette_row_activated_cb), self);
+  gtk_widget_set_has_tooltip (self->list, TRUE);
+  g_signal_connect (self->list, "query-tooltip", G_CALLBACK (palette_query_tooltip_cb), self);
   gtk_widget_add_css_class (self->list, "navigation-sidebar");
 
   scrolled = gtk_scrolled_window_new ();
