@@ -451,13 +451,24 @@ pw_window_load_file (PwWindow  *self,
   doc = pw_format_load_file (path, error);
   if (doc == NULL)
     return FALSE;
+  pw_window_load_document (self, file, doc);
+  return TRUE;
+}
+
+void
+pw_window_load_document (PwWindow   *self,
+                         GFile      *file,
+                         PwDocument *document)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (PW_IS_DOCUMENT (document));
 
   remove_autosave (self);
   g_set_object (&self->file, file);
-  set_document (self, doc);
+  set_document (self, document);
   remember_recent (file);
   update_title (self);
-  return TRUE;
 }
 
 gboolean
