@@ -197,9 +197,8 @@ pw_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
-      PwWindow *window = reusable_window (self);
-
       g_autoptr(PwDocument) document = NULL;
+      PwWindow *window = reusable_window (self);
       gboolean loaded;
 
       /* Each plan opens in a window of its own. */
