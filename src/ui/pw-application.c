@@ -11,15 +11,88 @@
 #include "pw-ui-resources.h"
 #include <glib/gstdio.h>
 
+#include "pw-format.h"
 #include "pw-window.h"
+
+/* A plan named on the command line, read by a worker thread while GTK starts. */
+typedef struct
+{
+  char       *path;
+  PwDocument *document;
+  GError     *error;
+} Preload;
 
 struct _PwApplication
 {
   AdwApplication parent_instance;
   gboolean       recovery_offered;
+
+  /* Start-up (DESIGN.md §7): gtk_init takes a core for a good fraction of a
+   * second, mostly loading the GL driver; the plans load on the other. */
+  GPtrArray     *preloads;   /* of Preload */
+  GThread       *preload_thread;
 };
 
 G_DEFINE_FINAL_TYPE (PwApplication, pw_application, ADW_TYPE_APPLICATION)
+
+static void
+preload_free (Preload *preload)
+{
+  g_free (preload->path);
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_free (preload);
+}
+
+static gpointer
+preload_thread_func (gpointer data)
+{
+  GPtrArray *preloads = data;
+
+  /* Only the worker touches the entries until it is joined. */
+  for (guint i = 0; i < preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (preloads, i);
+
+      preload->document = pw_format_load_file (preload->path, &preload->error);
+    }
+  return NULL;
+}
+
+static void
+preload_join (PwApplication *self)
+{
+  if (self->preload_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->preload_thread));
+}
+
+/* The plan read ahead for @file, if there is one: the document, or else the
+ * error reading it gave. Each is handed out once. */
+static gboolean
+preload_take (PwApplication  *self,
+              GFile          *file,
+              PwDocument    **document,
+              GError        **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL || self->preloads == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+
+      if (preload->path == NULL || !g_str_equal (preload->path, path))
+        continue;
+      preload_join (self);
+      *document = g_steal_pointer (&preload->document);
+      if (preload->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&preload->error));
+      g_clear_pointer (&preload->path, g_free);
+      return TRUE;
+    }
+  return FALSE;
+}
 
 static PwWindow *
 reusable_window (PwApplication *self)
@@ -124,12 +197,22 @@ pw_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(PwDocument) document = NULL;
       PwWindow *window = reusable_window (self);
+      gboolean loaded;
 
       /* Each plan opens in a window of its own. */
       if (window == NULL)
         window = pw_window_new (GTK_APPLICATION (app));
-      if (!pw_window_load_file (window, files[i], &error))
+      if (preload_take (self, files[i], &document, &error))
+        {
+          if (document != NULL)
+            pw_window_load_document (window, files[i], document);
+          loaded = document != NULL;
+        }
+      else
+        loaded = pw_window_load_file (window, files[i], &error);
+      if (!loaded)
         {
           AdwMessageDialog *dialog;
 
@@ -191,6 +274,7 @@ about_action (GSimpleAction *action,
 static void
 pw_application_startup (GApplication *app)
 {
+  PwApplication *self = PW_APPLICATION (app);
   static const GActionEntry entries[] = {
     { "new-window", new_window_action },
     { "quit", quit_action },
@@ -216,6 +300,11 @@ pw_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  /* Only the primary instance starts up: plans handed to another instance
+   * are read there. */
+  if (self->preloads != NULL && self->preloads->len > 0)
+    self->preload_thread = g_thread_new ("pw-preload", preload_thread_func, self->preloads);
+
   G_APPLICATION_CLASS (pw_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -223,11 +312,67 @@ pw_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
+/* Notes the local files on the command line, to be read ahead in startup. */
+static gboolean
+pw_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  PwApplication *self = PW_APPLICATION (app);
+  char **argv = *arguments;
+
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
+  self->preloads = g_ptr_array_new_with_free_func ((GDestroyNotify) preload_free);
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+      Preload *preload;
+
+      /* Options are GApplication's business: nothing to read ahead. */
+      if (argv[i][0] == '-')
+        continue;
+      file = g_file_new_for_commandline_arg (argv[i]);
+      preload = g_new0 (Preload, 1);
+      preload->path = g_file_get_path (file);
+      if (preload->path != NULL)
+        g_ptr_array_add (self->preloads, preload);
+      else
+        preload_free (preload);
+    }
+
+  return G_APPLICATION_CLASS (pw_application_parent_class)->local_command_line (app, arguments,
+                                                                               exit_status);
+}
+
+static void
+pw_application_shutdown (GApplication *app)
+{
+  PwApplication *self = PW_APPLICATION (app);
+
+  preload_join (self);
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
+  G_APPLICATION_CLASS (pw_application_parent_class)->shutdown (app);
+}
+
+static void
+pw_application_finalize (GObject *object)
+{
+  PwApplication *self = PW_APPLICATION (object);
+
+  preload_join (self);
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
+  G_OBJECT_CLASS (pw_application_parent_class)->finalize (object);
+}
+
 static void
 pw_application_class_init (PwApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = pw_application_finalize;
+  app_class->local_command_line = pw_application_local_command_line;
+  app_class->shutdown = pw_application_shutdown;
   app_class->activate = pw_application_activate;
   app_class->open = pw_application_open;
   app_class->startup = pw_application_startup;

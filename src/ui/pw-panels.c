@@ -77,11 +77,20 @@ clear_box (GtkWidget *box)
 /* ------------------------------------------------------------------ */
 /* Palette: device types by category, searchable, dragged onto the canvas */
 
+/* Rows built before the first frame: a screenful and some. The rest come
+ * after it (DESIGN.md §7): a GtkListBox measures every row, and the 91 of
+ * the built-in catalogue cost 20-40 ms of start-up. */
+#define PALETTE_FIRST_ROWS 24
+
 struct _PwPalettePanel
 {
-  GtkBox      parent_instance;
-  GtkWidget  *search;
-  GtkWidget  *list;
+  GtkBox         parent_instance;
+  GtkWidget     *search;
+  GtkWidget     *list;
+
+  GPtrArray     *pending;        /* device types still without a row, in order */
+  GdkFrameClock *clock;          /* watched for the first frame while rows are pending */
+  gulong         paint_handler;
 };
 
 G_DEFINE_FINAL_TYPE (PwPalettePanel, pw_palette_panel, GTK_TYPE_BOX)
@@ -193,9 +202,12 @@ palette_filter_cb (GtkListBoxRow  *row,
   return strstr (haystack, folded) != NULL;
 }
 
+static void palette_add_pending (PwPalettePanel *self);
+
 static void
 palette_search_changed_cb (PwPalettePanel *self)
 {
+  palette_add_pending (self);
   gtk_list_box_invalidate_filter (GTK_LIST_BOX (self->list));
   gtk_list_box_invalidate_sort (GTK_LIST_BOX (self->list));
   gtk_list_box_invalidate_headers (GTK_LIST_BOX (self->list));
@@ -247,12 +259,30 @@ category_title (const char *category)
   return g_steal_pointer (&spaced);
 }
 
+/* In the list's order when nothing is searched: by category title, then name. */
+static int
+compare_palette_order (gconstpointer a,
+                       gconstpointer b)
+{
+  PwDeviceType *ta = *(PwDeviceType **) a, *tb = *(PwDeviceType **) b;
+  g_autofree char *ca = category_title (ta->category);
+  g_autofree char *cb = category_title (tb->category);
+  int c = g_strcmp0 (ca, cb);
+
+  return c != 0 ? c : g_utf8_collate (ta->name, tb->name);
+}
+
+/* Adds rows for types[from, to), sorted and given headers once, after the
+ * last, rather than after each. */
 static void
 palette_add_types (PwPalettePanel *self,
                    GPtrArray      *types,
-                   GHashTable     *seen)
+                   guint           from,
+                   guint           to)
 {
-  for (guint i = 0; i < types->len; i++)
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), NULL, NULL, NULL);
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list), NULL, NULL, NULL);
+  for (guint i = from; i < to; i++)
     {
       PwDeviceType *type = g_ptr_array_index (types, i);
       GtkWidget *row, *box, *name, *detail;
@@ -261,8 +291,6 @@ palette_add_types (PwPalettePanel *self,
       GtkDragSource *source;
       GString *summary = g_string_new (NULL);
 
-      if (!g_hash_table_add (seen, type->id))
-        continue;
       for (guint p = 0; p < type->n_ports && p < 4; p++)
         g_string_append_printf (summary, "%s%s", p ? ", " : "", type->ports[p].family->name);
       if (type->n_ports > 4)
@@ -286,7 +314,6 @@ palette_add_types (PwPalettePanel *self,
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), detail);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_widget_set_tooltip_text (row, _("Drag onto the plan, or press Enter to add"));
 
       {
         g_autofree char *words = g_strjoin (" ", type->name, type->id, type->category, ports, NULL);
@@ -305,6 +332,78 @@ palette_add_types (PwPalettePanel *self,
 
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
+  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list),
+                                (GtkListBoxUpdateHeaderFunc) palette_header_cb, self, NULL);
+  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), (GtkListBoxSortFunc) palette_sort_cb,
+                              self, NULL);
+}
+
+static void
+palette_stop_watch (PwPalettePanel *self)
+{
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, self->clock);
+  g_clear_object (&self->clock);
+}
+
+/* The rows left for after the first frame, now. */
+static void
+palette_add_pending (PwPalettePanel *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  palette_stop_watch (self);
+  if (pending != NULL)
+    palette_add_types (self, pending, 0, pending->len);
+}
+
+static void
+palette_after_paint_cb (GdkFrameClock  *clock,
+                        PwPalettePanel *self)
+{
+  palette_add_pending (self);
+}
+
+static void
+palette_map_cb (PwPalettePanel *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending == NULL || self->clock != NULL)
+    return;
+  if (clock == NULL)
+    {
+      palette_add_pending (self);
+      return;
+    }
+  self->clock = g_object_ref (clock);
+  self->paint_handler = g_signal_connect (clock, "after-paint",
+                                          G_CALLBACK (palette_after_paint_cb), self);
+}
+
+/* One tooltip for every row, asked for when shown: setting a tooltip on each
+ * row at start-up costs GTK 4.8 a round trip to the X server per row. */
+static gboolean
+palette_query_tooltip_cb (GtkWidget      *list,
+                          int             x,
+                          int             y,
+                          gboolean        keyboard_tooltip,
+                          GtkTooltip     *tooltip,
+                          PwPalettePanel *self)
+{
+  GtkListBoxRow *row;
+  graphene_rect_t bounds;
+
+  if (keyboard_tooltip)
+    row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  else
+    row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), y);
+  if (row == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), list, &bounds))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Drag onto the plan, or press Enter to add"));
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                       bounds.size.width, bounds.size.height });
+  return TRUE;
 }
 
 void
@@ -313,26 +412,49 @@ pw_palette_panel_reload (PwPalettePanel *self)
   g_autoptr(GPtrArray) user = pw_type_set_list_device_types (pw_catalogue_get_user ());
   g_autoptr(GPtrArray) builtin = pw_type_set_list_device_types (pw_catalogue_get_builtin ());
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
   GtkWidget *child;
+  guint first;
 
+  palette_stop_watch (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   /* The user's own library comes first and hides built-ins of the same id. */
   g_ptr_array_sort (user, compare_types);
   g_ptr_array_sort (builtin, compare_types);
-  palette_add_types (self, user, seen);
-  palette_add_types (self, builtin, seen);
+  for (guint i = 0; i < user->len; i++)
+    if (g_hash_table_add (seen, ((PwDeviceType *) g_ptr_array_index (user, i))->id))
+      g_ptr_array_add (types, g_ptr_array_index (user, i));
+  for (guint i = 0; i < builtin->len; i++)
+    if (g_hash_table_add (seen, ((PwDeviceType *) g_ptr_array_index (builtin, i))->id))
+      g_ptr_array_add (types, g_ptr_array_index (builtin, i));
+
+  /* Before the palette is first shown, the rows at its top first. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || types->len <= PALETTE_FIRST_ROWS)
+    {
+      palette_add_types (self, types, 0, types->len);
+      return;
+    }
+  g_ptr_array_sort (types, compare_palette_order);
+  first = PALETTE_FIRST_ROWS;
+  palette_add_types (self, types, 0, first);
+  self->pending = g_ptr_array_new ();
+  for (guint i = first; i < types->len; i++)
+    g_ptr_array_add (self->pending, g_ptr_array_index (types, i));
 }
 
 void
 pw_palette_panel_focus_search (PwPalettePanel *self)
 {
+  palette_add_pending (self);
   gtk_widget_grab_focus (self->search);
 }
 
 GtkWidget *
 pw_palette_panel_get_list (PwPalettePanel *self)
 {
+  palette_add_pending (self);
   return self->list;
 }
 
@@ -349,6 +471,8 @@ pw_palette_panel_dispose (GObject *object)
 {
   PwPalettePanel *self = PW_PALETTE_PANEL (object);
 
+  palette_stop_watch (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   /* The list outlives the search entry while the box tears down. */
   if (self->list != NULL)
     {
@@ -397,15 +521,13 @@ pw_palette_panel_init (PwPalettePanel *self)
 
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_BROWSE);
-  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list),
-                                (GtkListBoxUpdateHeaderFunc) palette_header_cb, self, NULL);
-  gtk_list_box_set_sort_func (GTK_LIST_BOX (self->list), (GtkListBoxSortFunc) palette_sort_cb,
-                              self, NULL);
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->list),
                                 (GtkListBoxFilterFunc) palette_filter_cb, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Device types"), -1);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (palette_row_activated_cb), self);
+  gtk_widget_set_has_tooltip (self->list, TRUE);
+  g_signal_connect (self->list, "query-tooltip", G_CALLBACK (palette_query_tooltip_cb), self);
   gtk_widget_add_css_class (self->list, "navigation-sidebar");
 
   scrolled = gtk_scrolled_window_new ();
@@ -415,6 +537,7 @@ pw_palette_panel_init (PwPalettePanel *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);
   gtk_box_append (GTK_BOX (self), scrolled);
 
+  g_signal_connect (self, "map", G_CALLBACK (palette_map_cb), NULL);
   pw_palette_panel_reload (self);
 }
 

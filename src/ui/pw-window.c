@@ -50,6 +50,13 @@ struct _PwWindow
   gboolean          outline_dirty;
   gboolean          closing_confirmed;
   gboolean          export_dark;
+
+  /* The first frame: work that can wait for it waits (DESIGN.md §7). */
+  GdkFrameClock    *first_frame_clock;
+  gulong            first_frame_handler;
+  gboolean          first_frame_canvas_drawn;
+  gboolean          first_frame_done;
+  GFile            *recent_pending;   /* to add to the recent files after it */
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -422,11 +429,22 @@ set_document (PwWindow   *self,
   selection_changed_cb (self);
 }
 
+/* The recent files wait for the first frame: GtkRecentManager reads the
+ * whole of recently-used.xbel when it is first asked for, and a desktop's
+ * can hold thousands of entries (17 ms for a thousand on the development
+ * machine). */
 static void
-remember_recent (GFile *file)
+remember_recent (PwWindow *self,
+                 GFile    *file)
 {
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *uri = NULL;
 
+  if (!self->first_frame_done)
+    {
+      g_set_object (&self->recent_pending, file);
+      return;
+    }
+  uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
@@ -446,13 +464,24 @@ pw_window_load_file (PwWindow  *self,
   doc = pw_format_load_file (path, error);
   if (doc == NULL)
     return FALSE;
+  pw_window_load_document (self, file, doc);
+  return TRUE;
+}
+
+void
+pw_window_load_document (PwWindow   *self,
+                         GFile      *file,
+                         PwDocument *document)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (PW_IS_DOCUMENT (document));
 
   remove_autosave (self);
   g_set_object (&self->file, file);
-  set_document (self, doc);
-  remember_recent (file);
+  set_document (self, document);
+  remember_recent (self, file);
   update_title (self);
-  return TRUE;
 }
 
 gboolean
@@ -501,7 +530,7 @@ pw_window_save_to (PwWindow  *self,
   g_set_object (&self->file, file);
   pw_history_mark_saved (self->history);
   remove_autosave (self);
-  remember_recent (file);
+  remember_recent (self, file);
   update_title (self);
   return TRUE;
 }
@@ -1365,6 +1394,85 @@ pw_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* The first frame (DESIGN.md §7: under 300 ms from start-up). What the
+ * first frame does not need is done after it; and with PATCHWISE_REPORT_STARTUP
+ * set, for tests/bench/startup.py, the first frame that drew the canvas of a
+ * mapped window prints one line on stderr, once per process, with
+ * g_get_monotonic_time () (CLOCK_MONOTONIC, in microseconds, written "us" so
+ * that no locale mangles it). */
+
+static gboolean startup_reported;
+
+static void
+stop_first_frame_watch (PwWindow *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+}
+
+static void
+after_first_frame (PwWindow *self)
+{
+  g_autoptr(GFile) pending = g_steal_pointer (&self->recent_pending);
+
+  self->first_frame_done = TRUE;
+  stop_first_frame_watch (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  if (pending != NULL)
+    remember_recent (self, pending);
+  update_recent (self);
+}
+
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock,
+                            PwWindow      *self)
+{
+  /* A paint that did not snapshot the canvas (nothing allocated yet) is not
+   * the frame a person waits for. */
+  if (!self->first_frame_canvas_drawn)
+    return;
+  if (!startup_reported && g_getenv ("PATCHWISE_REPORT_STARTUP") != NULL)
+    {
+      startup_reported = TRUE;
+      g_printerr ("patchwise: first frame at %" G_GINT64_FORMAT " us\n", g_get_monotonic_time ());
+    }
+  after_first_frame (self);
+}
+
+static void
+first_frame_map_cb (PwWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->first_frame_done || self->first_frame_clock != NULL)
+    return;
+  if (clock == NULL)
+    {
+      after_first_frame (self);
+      return;
+    }
+  self->first_frame_clock = g_object_ref (clock);
+  self->first_frame_handler = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (first_frame_after_paint_cb), self);
+}
+
+static void
+pw_window_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (pw_window_parent_class)->snapshot (widget, snapshot);
+
+  /* The window's snapshot takes its children's, the canvas's among them. */
+  if (self->first_frame_clock != NULL && gtk_widget_is_drawable (GTK_WIDGET (self->canvas)) &&
+      gtk_widget_get_width (GTK_WIDGET (self->canvas)) > 1 &&
+      gtk_widget_get_height (GTK_WIDGET (self->canvas)) > 1)
+    self->first_frame_canvas_drawn = TRUE;
+}
+
 static void
 dark_changed_cb (PwWindow *self)
 {
@@ -1377,6 +1485,16 @@ pw_window_dispose (GObject *object)
   PwWindow *self = PW_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  stop_first_frame_watch (self);
+  /* A window closed before it was ever drawn still leaves its file in the
+   * recent files. */
+  if (self->recent_pending != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->recent_pending);
+
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      g_clear_object (&self->recent_pending);
+    }
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->history != NULL)
@@ -1412,6 +1530,7 @@ pw_window_class_init (PwWindowClass *klass)
 
   object_class->dispose = pw_window_dispose;
   object_class->finalize = pw_window_finalize;
+  widget_class->snapshot = pw_window_snapshot;
   window_class->close_request = pw_window_close_request;
 
   g_type_ensure (PW_TYPE_CANVAS);
@@ -1482,12 +1601,10 @@ pw_window_init (PwWindow *self)
                             G_CALLBACK (side_page_changed_cb), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
-  update_recent (self);
 
   set_document (self, empty);
   update_title (self);
+  g_signal_connect (self, "map", G_CALLBACK (first_frame_map_cb), NULL);
   if (g_getenv ("PATCHWISE_TEST_GEOMETRY") != NULL)
     gtk_widget_add_tick_callback (GTK_WIDGET (self), test_geometry_tick_cb, NULL, NULL);
 }

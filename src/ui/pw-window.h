@@ -19,6 +19,11 @@ PwWindow   *pw_window_new              (GtkApplication *application);
 gboolean    pw_window_load_file        (PwWindow       *self,
                                         GFile          *file,
                                         GError        **error);
+/* Shows @document, already read from @file (the application reads the files
+ * named on the command line while GTK starts). */
+void        pw_window_load_document    (PwWindow       *self,
+                                        GFile          *file,
+                                        PwDocument     *document);
 /* Opens a recovered autosave: the plan as it was, still unsaved. */
 gboolean    pw_window_load_recovered   (PwWindow       *self,
                                         const char     *autosave_path,
