@@ -514,6 +514,7 @@ precheck (const char *data,
   g_autoptr(GPtrArray) decoded_keys = g_ptr_array_new_with_free_func (g_free);
   gboolean in_string = FALSE, has_escape = FALSE;
   gsize string_start = 0, i;
+  guint depth = 0;
   const char *root_key = NULL;   /* the last field name read in the root object */
   gsize root_key_len = 0;
   TextPos pos;
@@ -554,12 +555,14 @@ precheck (const char *data,
       return FALSE;
     }
 
+  /* The stack keeps the frames it pops, and their key arrays, for the next
+   * container at that depth: a plan holds objects by the thousand. */
   stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (stack, frame_clear);
   for (i = 0; i < length; i++)
     {
       char c = data[i];
-      Frame *top = stack->len ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
+      Frame *top = depth > 0 ? &g_array_index (stack, Frame, depth - 1) : NULL;
 
       if (in_string)
         {
@@ -601,7 +604,7 @@ precheck (const char *data,
                       key_len = strlen (decoded);
                     }
                   top->expect_key = FALSE;
-                  if (stack->len == 1)
+                  if (depth == 1)
                     {
                       root_key = key;
                       root_key_len = key_len;
@@ -654,7 +657,7 @@ precheck (const char *data,
 
           /* Count the plan's devices and cables here: a file of a million
            * would take json-glib long to read before it could be refused. */
-          if (c == '[' && stack->len == 1 && root_key != NULL)
+          if (c == '[' && depth == 1 && root_key != NULL)
             {
               if (root_key_len == 7 && memcmp (root_key, "devices", 7) == 0)
                 frame.list = "devices";
@@ -662,7 +665,7 @@ precheck (const char *data,
                 frame.list = "cables";
             }
 
-          if (stack->len >= PW_FORMAT_MAX_DEPTH)
+          if (depth >= PW_FORMAT_MAX_DEPTH)
             {
               pos = position_of (data, i);
               g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
@@ -670,7 +673,19 @@ precheck (const char *data,
                            PW_FORMAT_MAX_DEPTH);
               return FALSE;
             }
-          g_array_append_val (stack, frame);
+          if (depth < stack->len)
+            {
+              Frame *reused = &g_array_index (stack, Frame, depth);
+
+              frame.keys = reused->keys;
+              if (frame.keys != NULL)
+                g_array_set_size (frame.keys, 0);
+              g_clear_pointer (&reused->set, g_hash_table_unref);
+              *reused = frame;
+            }
+          else
+            g_array_append_val (stack, frame);
+          depth++;
         }
       else if (c == '}' || c == ']')
         {
@@ -689,8 +704,8 @@ precheck (const char *data,
                   return FALSE;
                 }
             }
-          if (stack->len > 0)
-            g_array_set_size (stack, stack->len - 1);
+          if (depth > 0)
+            depth--;
         }
       else if (c == ',' && top != NULL && top->is_object)
         top->expect_key = TRUE;
@@ -2200,7 +2215,8 @@ read_capped (const char  *path,
              gsize       *length,
              GError     **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity = 65536;
   struct stat st;
   int fd, saved_errno;
 
@@ -2228,11 +2244,21 @@ read_capped (const char  *path,
       return NULL;
     }
 
-  while (buffer->len <= PW_FORMAT_MAX_FILE_SIZE)
+  /* Read into one buffer of the file's size, plus the byte that tells the
+   * end is reached; grow it only for what is not a regular file. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
+    capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity + 1);
+  while (size <= PW_FORMAT_MAX_FILE_SIZE)
     {
-      guint8 chunk[65536];
-      gssize n = read (fd, chunk, MIN (sizeof chunk, PW_FORMAT_MAX_FILE_SIZE + 1 - buffer->len));
+      gssize n;
 
+      if (size == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) PW_FORMAT_MAX_FILE_SIZE + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+      n = read (fd, buffer + size, capacity - size);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -2245,20 +2271,20 @@ read_capped (const char  *path,
         }
       if (n == 0)
         break;
-      g_byte_array_append (buffer, chunk, n);
+      size += n;
     }
   close (fd);
 
-  if (buffer->len > PW_FORMAT_MAX_FILE_SIZE)
+  if (size > PW_FORMAT_MAX_FILE_SIZE)
     {
       g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
                    "%s: the file is larger than %d MiB, the most a plan may be",
                    path, PW_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  *length = buffer->len;
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  *length = size;
+  buffer[size] = '\0';
+  return g_steal_pointer (&buffer);
 }
 
 PwDocument *
