@@ -127,15 +127,33 @@ read_dir (const char *dir_path)
   return texts;
 }
 
+/* The examples as written by hand (no types, "key": value) and as
+ * Patchwise saves them (types first, "key" : value). */
 static GPtrArray *
 examples (void)
 {
   const char *root = g_getenv ("PW_SOURCE_ROOT");
   g_autofree char *path = NULL;
+  GPtrArray *texts;
+  guint n;
 
   g_assert_nonnull (root);
   path = g_build_filename (root, "data", "examples", NULL);
-  return read_dir (path);
+  texts = read_dir (path);
+  n = texts->len;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length;
+      const char *text = g_bytes_get_data (g_ptr_array_index (texts, i), &length);
+      g_autoptr(PwDocument) doc = pw_format_load_data (text, length, "example", &error);
+      char *saved;
+
+      g_assert_no_error (error);
+      saved = pw_format_save_data (doc, &length);
+      g_ptr_array_add (texts, g_bytes_new_take (saved, strlen (saved)));
+    }
+  return texts;
 }
 
 static void
@@ -415,6 +433,32 @@ test_spellings (void)
     { "\"title\"", "\"zz_unknown\" : [1, {\"a\": null}], \"title\"" },
     { "\"devices\"", "\"suppressions\" : [ { \"code\" : \"cable-end-open\" } ], \"devices\"" },
     { "\"devices\"", "\"devic\\u0065s\"" },
+    /* Fields named twice: the precheck's to refuse. */
+    { "\"name\" : ", "\"name\" : \"x\", \"name\" : " },
+    { "\"name\" : ", "\"name\" : \"x\", \"n\\u0061me\" : " },
+    { "\"id\" : ", "\"id\" : \"x\", \"id\" : " },
+    { "\"type\" : ", "\"type\" : \"x\", \"type\" : " },
+    { "\"x\" : ", "\"x\" : 1, \"x\" : " },
+    { "\"phantom_on\" : ", "\"phantom_on\" : [], \"phantom_on\" : " },
+    { "\"ground_lift_on\" : ", "\"ground_lift_on\" : false, \"ground_lift_on\" : " },
+    { "\"label\" : ", "\"label\" : \"x\", \"label\" : " },
+    { "\"length_m\" : ", "\"length_m\" : 1, \"length_m\" : " },
+    { "\"ends\" : ", "\"ends\" : null, \"ends\" : " },
+    { "\"port\" : ", "\"port\" : \"x\", \"port\" : " },
+    { "\"device\" : ", "\"device\" : \"x\", \"device\" : " },
+    { "\"b\" : {", "\"b\" : null, \"b\" : {" },
+    { "\"title\" : ", "\"title\" : \"x\", \"title\" : " },
+    { "\"format\" : ", "\"devices\" : [], \"format\" : " },
+    { "\"id\" : ", "\"zz\" : { \"k\" : 1, \"k\" : 2 }, \"id\" : " },
+    { "\"title\" : ", "\"zz\" : { \"k\" : 1, \"\\u006b\" : 2 }, \"title\" : " },
+    /* What JSON has not, in the direct reader's way. */
+    { "\"name\" : ", "\"name\" : 'x', \"_\" : " },
+    { "\"name\" : ", "/* c */ \"name\" : " },
+    { "\"id\" : \"", "\"id\" : \"\\ud800" },
+    { "\"id\" : \"", "\"id\" : \"\\u0000" },
+    { "\"id\" : \"", "\"id\" : \"\\u12" },
+    { "\"id\" : \"", "\"id\" : \"\\x" },
+    { "\"id\" : \"", "\"id\" : \"\t" },
   };
 
   for (guint t = 0; t < texts->len; t++)
@@ -422,24 +466,32 @@ test_spellings (void)
       gsize length;
       const char *text = g_bytes_get_data (g_ptr_array_index (texts, t), &length);
 
-      for (guint s = 0; s < G_N_ELEMENTS (spellings); s++)
+      for (guint s = 0; s < 2 * G_N_ELEMENTS (spellings); s++)
         {
           g_autoptr(GString) plan = g_string_new_len (text, length);
+          g_autoptr(GString) pattern = g_string_new (spellings[s / 2].pattern);
+          g_autoptr(GString) replacement = g_string_new (spellings[s / 2].replacement);
           g_autofree char *label = NULL;
           guint n;
 
+          /* As Patchwise writes a field, and as people do. */
+          if (s % 2 == 1)
+            {
+              g_string_replace (pattern, "\" : ", "\": ", 0);
+              g_string_replace (replacement, "\" : ", "\": ", 0);
+            }
           /* Every occurrence, then only the first. */
-          n = g_string_replace (plan, spellings[s].pattern, spellings[s].replacement, 0);
+          n = g_string_replace (plan, pattern->str, replacement->str, 0);
           if (n == 0)
             continue;
-          label = g_strdup_printf ("example #%u, every %s", t + 1, spellings[s].pattern);
+          label = g_strdup_printf ("example #%u, every %s", t + 1, pattern->str);
           compare_readers (plan->str, plan->len, label);
 
           g_string_assign (plan, "");
           g_string_append_len (plan, text, length);
-          g_string_replace (plan, spellings[s].pattern, spellings[s].replacement, 1);
+          g_string_replace (plan, pattern->str, replacement->str, 1);
           g_free (label);
-          label = g_strdup_printf ("example #%u, first %s", t + 1, spellings[s].pattern);
+          label = g_strdup_printf ("example #%u, first %s", t + 1, pattern->str);
           compare_readers (plan->str, plan->len, label);
         }
     }
@@ -481,6 +533,53 @@ test_member_order (void)
         plan = json_generator_to_data (generator, NULL);
         compare_readers (plan, strlen (plan), label);
       }
+}
+
+/* Nesting at the limit and past it, in each place the direct reader
+ * hands a value on to the tree reader. */
+static void
+test_depth (void)
+{
+  g_autoptr(GPtrArray) texts = examples ();
+  const struct
+  {
+    const char *pattern;
+    guint       above;   /* the levels open around the value */
+  } places[] = {
+    { "\"title\"", 1 },
+    { "\"id\"", 3 },         /* in a device or a cable */
+  };
+
+  for (guint t = 0; t < texts->len; t++)
+    for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+      for (int extra = -1; extra <= 1; extra++)
+        {
+          gsize length;
+          const char *text = g_bytes_get_data (g_ptr_array_index (texts, t), &length);
+          g_autoptr(GString) plan = g_string_new_len (text, length);
+          g_autoptr(GString) deep = g_string_new ("\"zz\": ");
+          g_autofree char *label = NULL;
+          guint levels = PW_FORMAT_MAX_DEPTH - places[p].above + extra;
+          PwFormatReaders used;
+
+          for (guint l = 0; l < levels; l++)
+            g_string_append (deep, l % 2 ? "[" : "{\"k\": ");
+          g_string_append (deep, "0");
+          for (guint l = levels; l > 0; l--)
+            g_string_append (deep, (l - 1) % 2 ? "]" : "}");
+          g_string_append (deep, ", ");
+          g_string_append (deep, places[p].pattern);
+          g_string_replace (plan, places[p].pattern, deep->str, 0);
+          label = g_strdup_printf ("example #%u, %u levels before %s", t + 1, levels,
+                                   places[p].pattern);
+          used = compare_readers (plan->str, plan->len, label);
+          /* Port ids nest deeper than device ids: only plans without types
+           * say exactly where the limit falls. */
+          if (extra > 0)
+            g_assert_cmpint (used, ==, 0);
+          else if (strstr (text, "device_types") == NULL)
+            g_assert_cmpint (used, ==, PW_FORMAT_READER_DIRECT);
+        }
 }
 
 /* Small random damage, of the kind that keeps most of a plan plain JSON. */
@@ -580,6 +679,7 @@ main (int    argc,
   g_test_add_func ("/format-readers/edits", test_edits);
   g_test_add_func ("/format-readers/spellings", test_spellings);
   g_test_add_func ("/format-readers/member-order", test_member_order);
+  g_test_add_func ("/format-readers/depth", test_depth);
   g_test_add_func ("/format-readers/mutants", test_mutants);
   status = g_test_run ();
   g_test_message ("%u plans: %u read directly, %u as a tree, %u by json-glib, %u refused",
