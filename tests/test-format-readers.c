@@ -600,7 +600,7 @@ test_mutants (void)
     "{\"device\": \"d1\", \"port\": \"out\"}", "\"x\", \"zz\": {\"k\": [1, 2]}",
   };
   const char *env = g_getenv ("PW_MUTANTS");
-  guint n = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 3000;
+  guint n = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 1000;
   Tally before = tally;
 
   for (guint i = 0; i < n; i++)
