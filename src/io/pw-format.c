@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pw-format.h"
+#include "pw-format-private.h"
 #include "pw-parse-private.h"
 
 static const char * const known_root_members[] = {
@@ -497,6 +497,28 @@ decode_key (const char *data,
   return g_string_free (key, FALSE);
 }
 
+/* g_utf8_validate_len (), with a quicker start over the ASCII that most of
+ * a plan is: eight bytes at a time while none is NUL or past 0x7f. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        length,
+               const char **end)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i;
+
+  for (i = 0; i + 8 <= length; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, data + i, 8);
+      if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+        break;
+    }
+  return g_utf8_validate_len (data + i, length - i, end);
+}
+
 /* Scans the text before parsing: something there, no NUL byte, valid
  * UTF-8, no byte order mark, no nesting deeper than a plan ever needs
  * (json-glib recurses per level), no field named twice in one object
@@ -514,6 +536,7 @@ precheck (const char *data,
   g_autoptr(GPtrArray) decoded_keys = g_ptr_array_new_with_free_func (g_free);
   gboolean in_string = FALSE, has_escape = FALSE;
   gsize string_start = 0, i;
+  guint depth = 0;
   const char *root_key = NULL;   /* the last field name read in the root object */
   gsize root_key_len = 0;
   TextPos pos;
@@ -541,7 +564,7 @@ precheck (const char *data,
       return FALSE;
     }
   /* The first bad byte decides the message: a NUL or broken UTF-8. */
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!validate_utf8 (data, length, &end))
     {
       pos = position_of (data, end - data);
       if (*end == '\0')
@@ -554,12 +577,14 @@ precheck (const char *data,
       return FALSE;
     }
 
+  /* The stack keeps the frames it pops, and their key arrays, for the next
+   * container at that depth: a plan holds objects by the thousand. */
   stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (stack, frame_clear);
   for (i = 0; i < length; i++)
     {
       char c = data[i];
-      Frame *top = stack->len ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
+      Frame *top = depth > 0 ? &g_array_index (stack, Frame, depth - 1) : NULL;
 
       if (in_string)
         {
@@ -601,7 +626,7 @@ precheck (const char *data,
                       key_len = strlen (decoded);
                     }
                   top->expect_key = FALSE;
-                  if (stack->len == 1)
+                  if (depth == 1)
                     {
                       root_key = key;
                       root_key_len = key_len;
@@ -654,7 +679,7 @@ precheck (const char *data,
 
           /* Count the plan's devices and cables here: a file of a million
            * would take json-glib long to read before it could be refused. */
-          if (c == '[' && stack->len == 1 && root_key != NULL)
+          if (c == '[' && depth == 1 && root_key != NULL)
             {
               if (root_key_len == 7 && memcmp (root_key, "devices", 7) == 0)
                 frame.list = "devices";
@@ -662,7 +687,7 @@ precheck (const char *data,
                 frame.list = "cables";
             }
 
-          if (stack->len >= PW_FORMAT_MAX_DEPTH)
+          if (depth >= PW_FORMAT_MAX_DEPTH)
             {
               pos = position_of (data, i);
               g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
@@ -670,7 +695,19 @@ precheck (const char *data,
                            PW_FORMAT_MAX_DEPTH);
               return FALSE;
             }
-          g_array_append_val (stack, frame);
+          if (depth < stack->len)
+            {
+              Frame *reused = &g_array_index (stack, Frame, depth);
+
+              frame.keys = reused->keys;
+              if (frame.keys != NULL)
+                g_array_set_size (frame.keys, 0);
+              g_clear_pointer (&reused->set, g_hash_table_unref);
+              *reused = frame;
+            }
+          else
+            g_array_append_val (stack, frame);
+          depth++;
         }
       else if (c == '}' || c == ']')
         {
@@ -689,8 +726,8 @@ precheck (const char *data,
                   return FALSE;
                 }
             }
-          if (stack->len > 0)
-            g_array_set_size (stack, stack->len - 1);
+          if (depth > 0)
+            depth--;
         }
       else if (c == ',' && top != NULL && top->is_object)
         top->expect_key = TRUE;
@@ -946,30 +983,34 @@ parse_suppressions (PwDocument     *doc,
   return TRUE;
 }
 
-static PwDocument *
-parse_document (JsonNode       *root_node,
-                PwParseContext *ctx,
-                GError        **error)
+/* The root's own fields: what the file is, its version and title, and
+ * that its lists are lists of a size that is read. */
+static gboolean
+parse_root_fields (PwDocument     *doc,
+                   JsonNode       *root_node,
+                   PwParseContext *ctx,
+                   JsonArray     **devices,
+                   JsonArray     **cables,
+                   JsonArray     **suppressions,
+                   GError        **error)
 {
-  g_autoptr(PwDocument) doc = pw_document_new ();
   JsonObject *root;
   const char *format = NULL, *title = NULL;
   JsonNode *version_node;
-  JsonArray *devices, *cables, *suppressions;
   gint64 version;
 
   if ((root = pw_parse_object (ctx, root_node, "the file", error)) == NULL)
-    return NULL;
+    return FALSE;
   if (!pw_parse_string (ctx, root, "format", TRUE, "the file", &format, error))
-    return NULL;
+    return FALSE;
   if (!g_str_equal (format, "patchwise"))
     return pw_parse_fail (ctx, json_object_get_member (root, "format"), error,
                           PW_FORMAT_ERROR_INVALID,
-                          "field 'format' is '%s': this is not a Patchwise plan", format), NULL;
+                          "field 'format' is '%s': this is not a Patchwise plan", format);
   version_node = json_object_get_member (root, "version");
   if (version_node == NULL)
     return pw_parse_fail (ctx, root_node, error, PW_FORMAT_ERROR_INVALID,
-                          "the file has no field 'version'"), NULL;
+                          "the file has no field 'version'");
   if (JSON_NODE_HOLDS_VALUE (version_node) &&
       json_node_get_value_type (version_node) == G_TYPE_DOUBLE &&
       json_node_get_double (version_node) == floor (json_node_get_double (version_node)) &&
@@ -982,30 +1023,62 @@ parse_document (JsonNode       *root_node,
     version = 0;
   if (version < 1)
     return pw_parse_fail (ctx, version_node, error, PW_FORMAT_ERROR_INVALID,
-                          "field 'version' must be a whole number from 1"), NULL;
+                          "field 'version' must be a whole number from 1");
   if (version > PW_FORMAT_VERSION)
     return pw_parse_fail (ctx, version_node, error, PW_FORMAT_ERROR_VERSION,
                           "the plan is format version %" G_GINT64_FORMAT ", written by a newer "
                           "Patchwise; this one reads version %d and older",
-                          version, PW_FORMAT_VERSION), NULL;
+                          version, PW_FORMAT_VERSION);
   if (!pw_parse_string (ctx, root, "title", FALSE, "the file", &title, error))
-    return NULL;
+    return FALSE;
   pw_document_set_title (doc, title);
 
-  if ((devices = pw_parse_array (ctx, root, "devices", FALSE, "the file", error)) == NULL ||
-      (cables = pw_parse_array (ctx, root, "cables", FALSE, "the file", error)) == NULL ||
-      (suppressions = pw_parse_array (ctx, root, "suppressions", FALSE, "the file", error)) == NULL)
-    return NULL;
-  if (json_array_get_length (devices) > PW_FORMAT_MAX_DEVICES)
+  if ((*devices = pw_parse_array (ctx, root, "devices", FALSE, "the file", error)) == NULL ||
+      (*cables = pw_parse_array (ctx, root, "cables", FALSE, "the file", error)) == NULL ||
+      (*suppressions = pw_parse_array (ctx, root, "suppressions", FALSE, "the file",
+                                       error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (*devices) > PW_FORMAT_MAX_DEVICES)
     return pw_parse_fail (ctx, json_object_get_member (root, "devices"), error,
                           PW_FORMAT_ERROR_TOO_LARGE, "the plan has %u devices; at most %d are read",
-                          json_array_get_length (devices), PW_FORMAT_MAX_DEVICES), NULL;
-  if (json_array_get_length (cables) > PW_FORMAT_MAX_CABLES)
+                          json_array_get_length (*devices), PW_FORMAT_MAX_DEVICES);
+  if (json_array_get_length (*cables) > PW_FORMAT_MAX_CABLES)
     return pw_parse_fail (ctx, json_object_get_member (root, "cables"), error,
                           PW_FORMAT_ERROR_TOO_LARGE, "the plan has %u cables; at most %d are read",
-                          json_array_get_length (cables), PW_FORMAT_MAX_CABLES), NULL;
+                          json_array_get_length (*cables), PW_FORMAT_MAX_CABLES);
+  return TRUE;
+}
 
-  if (!pw_type_set_add_from_json (pw_document_get_types (doc), root, ctx, error))
+/* What is left once the devices and cables are in: the suppressions and
+ * the root's unknown fields. */
+static gboolean
+parse_root_rest (PwDocument     *doc,
+                 JsonNode       *root_node,
+                 JsonArray      *suppressions,
+                 PwParseContext *ctx,
+                 GError        **error)
+{
+  g_autoptr(JsonObject) extra = NULL;
+
+  if (!parse_suppressions (doc, suppressions, ctx, error))
+    return FALSE;
+  extra = collect_extra (json_node_get_object (root_node), known_root_members);
+  pw_document_set_extra (doc, extra);
+  return TRUE;
+}
+
+static PwDocument *
+parse_document (JsonNode       *root_node,
+                PwParseContext *ctx,
+                GError        **error)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  JsonArray *devices = NULL, *cables = NULL, *suppressions = NULL;
+
+  if (!parse_root_fields (doc, root_node, ctx, &devices, &cables, &suppressions, error))
+    return NULL;
+  if (!pw_type_set_add_from_json (pw_document_get_types (doc), json_node_get_object (root_node),
+                                  ctx, error))
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (devices); i++)
@@ -1014,14 +1087,8 @@ parse_document (JsonNode       *root_node,
   for (guint i = 0; i < json_array_get_length (cables); i++)
     if (!parse_cable (doc, json_array_get_element (cables, i), i, ctx, error))
       return NULL;
-  if (!parse_suppressions (doc, suppressions, ctx, error))
+  if (!parse_root_rest (doc, root_node, suppressions, ctx, error))
     return NULL;
-
-  {
-    g_autoptr(JsonObject) extra = collect_extra (root, known_root_members);
-
-    pw_document_set_extra (doc, extra);
-  }
 
   return g_steal_pointer (&doc);
 }
@@ -1088,14 +1155,15 @@ rename_syntax_error (GError    **error,
  * same tree of JsonNodes in one pass, but only for plain JSON: at anything
  * else (a comment, an unusual escape, a number json-glib might read
  * differently, a value out of range) it gives up and json-glib reads the
- * file as before. It runs after the precheck, which has bounded the depth
- * and refused duplicate fields. */
+ * file as before. It refuses what the precheck refuses (nesting deeper
+ * than the limit, a field named twice), so that it can also run before it. */
 
 typedef struct
 {
   const char *p;
   const char *end;
   GString    *scratch;
+  guint       depth;     /* of the containers open */
 } FastReader;
 
 static JsonNode *fast_value (FastReader *r);
@@ -1129,20 +1197,21 @@ fast_hex4 (const char *p)
   return v;
 }
 
-/* The string at r->p (its opening quote) into r->scratch. */
+/* The string at r->p (its opening quote) into @out, decoded. */
 static gboolean
-fast_string (FastReader *r)
+fast_string_to (FastReader *r,
+                GString    *out)
 {
   const char *p = r->p + 1;
 
-  g_string_truncate (r->scratch, 0);
+  g_string_truncate (out, 0);
   for (;;)
     {
       const char *start = p;
 
       while (p < r->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
-      g_string_append_len (r->scratch, start, p - start);
+      g_string_append_len (out, start, p - start);
       if (p >= r->end || (guchar) *p < 0x20)
         return FALSE;
       if (*p == '"')
@@ -1152,14 +1221,14 @@ fast_string (FastReader *r)
         return FALSE;
       switch (p[1])
         {
-        case '"': g_string_append_c (r->scratch, '"'); break;
-        case '\\': g_string_append_c (r->scratch, '\\'); break;
-        case '/': g_string_append_c (r->scratch, '/'); break;
-        case 'b': g_string_append_c (r->scratch, '\b'); break;
-        case 'f': g_string_append_c (r->scratch, '\f'); break;
-        case 'n': g_string_append_c (r->scratch, '\n'); break;
-        case 'r': g_string_append_c (r->scratch, '\r'); break;
-        case 't': g_string_append_c (r->scratch, '\t'); break;
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '/': g_string_append_c (out, '/'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
         case 'u':
           {
             int c = p + 6 <= r->end ? fast_hex4 (p + 2) : -1;
@@ -1167,7 +1236,7 @@ fast_string (FastReader *r)
             /* Surrogates and NUL are json-glib's (and the precheck's) business. */
             if (c <= 0 || (c >= 0xd800 && c <= 0xdfff))
               return FALSE;
-            g_string_append_unichar (r->scratch, c);
+            g_string_append_unichar (out, c);
             p += 4;
           }
           break;
@@ -1180,65 +1249,102 @@ fast_string (FastReader *r)
   return TRUE;
 }
 
-static JsonNode *
-fast_number (FastReader *r)
+static gboolean
+fast_string (FastReader *r)
+{
+  return fast_string_to (r, r->scratch);
+}
+
+/* Powers of ten that a double holds exactly. */
+static const double exact_powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* The number at r->p, read as json-glib reads it: a whole number as an
+ * integer, one with a point or an exponent as a double. */
+static gboolean
+fast_number_scan (FastReader *r,
+                  gboolean   *is_double,
+                  gint64     *int_value,
+                  double     *double_value)
 {
   const char *p = r->p, *digits;
-  gboolean is_double = FALSE;
-  JsonNode *node;
+  gboolean negative = FALSE, has_exponent = FALSE;
+  guint64 mantissa = 0;
+  guint n_digits = 0, n_fraction = 0;
   char buf[64];
 
-  if (*p == '-')
-    p++;
+  *is_double = FALSE;
+  if (p < r->end && *p == '-')
+    negative = TRUE, p++;
   digits = p;
   if (p >= r->end || !g_ascii_isdigit (*p))
-    return NULL;
+    return FALSE;
   /* No leading zeros (json-glib's reading of them is its own). */
   if (*p == '0' && p + 1 < r->end && g_ascii_isdigit (p[1]))
-    return NULL;
-  while (p < r->end && g_ascii_isdigit (*p))
-    p++;
+    return FALSE;
+  for (; p < r->end && g_ascii_isdigit (*p); p++, n_digits++)
+    if (n_digits < 19)
+      mantissa = mantissa * 10 + (guint) (*p - '0');
   if (p < r->end && *p == '.')
     {
-      is_double = TRUE;
+      *is_double = TRUE;
       p++;
       if (p >= r->end || !g_ascii_isdigit (*p))
-        return NULL;
-      while (p < r->end && g_ascii_isdigit (*p))
-        p++;
+        return FALSE;
+      for (; p < r->end && g_ascii_isdigit (*p); p++, n_digits++, n_fraction++)
+        if (n_digits < 19)
+          mantissa = mantissa * 10 + (guint) (*p - '0');
     }
   if (p < r->end && (*p == 'e' || *p == 'E'))
     {
-      is_double = TRUE;
+      *is_double = has_exponent = TRUE;
       p++;
       if (p < r->end && (*p == '+' || *p == '-'))
         p++;
       if (p >= r->end || !g_ascii_isdigit (*p))
-        return NULL;
+        return FALSE;
       while (p < r->end && g_ascii_isdigit (*p))
         p++;
     }
-  if ((gsize) (p - r->p) >= sizeof buf || (!is_double && p - digits > 18))
-    return NULL;
-  memcpy (buf, r->p, p - r->p);
-  buf[p - r->p] = '\0';
+  if ((gsize) (p - r->p) >= sizeof buf || (!*is_double && p - digits > 18))
+    return FALSE;
 
-  node = json_node_alloc ();
-  if (is_double)
+  if (!*is_double)
+    *int_value = negative ? -(gint64) mantissa : (gint64) mantissa;
+  else if (!has_exponent && n_digits <= 15 && n_fraction < G_N_ELEMENTS (exact_powers_of_ten))
     {
-      double v = g_ascii_strtod (buf, NULL);
+      /* Both operands are exact in a double, so the quotient is rounded
+       * once, as strtod () rounds: the same double, without its cost. */
+      double v = (double) mantissa / exact_powers_of_ten[n_fraction];
 
-      if (!isfinite (v))
-        {
-          json_node_free (node);
-          return NULL;
-        }
-      json_node_init_double (node, v);
+      *double_value = negative ? -v : v;
     }
   else
-    json_node_init_int (node, g_ascii_strtoll (buf, NULL, 10));
+    {
+      memcpy (buf, r->p, p - r->p);
+      buf[p - r->p] = '\0';
+      *double_value = g_ascii_strtod (buf, NULL);
+      if (!isfinite (*double_value))
+        return FALSE;
+    }
   r->p = p;
-  return node;
+  return TRUE;
+}
+
+static JsonNode *
+fast_number (FastReader *r)
+{
+  gboolean is_double;
+  gint64 i;
+  double d;
+
+  if (!fast_number_scan (r, &is_double, &i, &d))
+    return NULL;
+  if (is_double)
+    return json_node_init_double (json_node_alloc (), d);
+  return json_node_init_int (json_node_alloc (), i);
 }
 
 static JsonNode *
@@ -1248,6 +1354,8 @@ fast_object (FastReader *r)
   JsonNode *node;
 
   r->p++;
+  if (++r->depth > PW_FORMAT_MAX_DEPTH)
+    goto fail;
   fast_skip_space (r);
   if (r->p < r->end && *r->p == '}')
     r->p++;
@@ -1271,7 +1379,7 @@ fast_object (FastReader *r)
         if (r->p >= r->end || *r->p != ':')
           goto fail;
         r->p++;
-        if ((member = fast_value (r)) == NULL)
+        if (json_object_has_member (object, name) || (member = fast_value (r)) == NULL)
           goto fail;
         json_object_set_member (object, name, member);
         fast_skip_space (r);
@@ -1287,6 +1395,7 @@ fast_object (FastReader *r)
           }
         goto fail;
       }
+  r->depth--;
   node = json_node_alloc ();
   json_node_init_object (node, object);
   json_object_unref (object);
@@ -1304,6 +1413,8 @@ fast_array (FastReader *r)
   JsonNode *node;
 
   r->p++;
+  if (++r->depth > PW_FORMAT_MAX_DEPTH)
+    goto fail;
   fast_skip_space (r);
   if (r->p < r->end && *r->p == ']')
     r->p++;
@@ -1328,6 +1439,7 @@ fast_array (FastReader *r)
           }
         goto fail;
       }
+  r->depth--;
   node = json_node_alloc ();
   json_node_init_array (node, array);
   json_array_unref (array);
@@ -1395,7 +1507,7 @@ fast_parse (const char *data,
             gsize       length)
 {
   g_autoptr(GString) scratch = g_string_sized_new (256);
-  FastReader r = { data, data + length, scratch };
+  FastReader r = { data, data + length, scratch, 0 };
   JsonNode *root = fast_value (&r);
 
   if (root == NULL)
@@ -1410,11 +1522,688 @@ fast_parse (const char *data,
   return root;
 }
 
+/* Reading the devices and cables straight into the document.
+ *
+ * A plan is nearly all devices and cables; building a JsonNode for each of
+ * their values, only to read it once and free it, was most of a load. The
+ * direct reader builds JsonNodes for the rest of the root (the types, the
+ * suppressions, unknown fields: little of a plan) and reads each device and
+ * cable from the text into a PwDevice or PwCable. It takes only the plain
+ * case: known fields, each of the kind expected, and the type named before
+ * the fields that need it. Any other device or cable (an unknown field
+ * kept for saving, a string where a number belongs) is read as a tree and
+ * goes through parse_device () or parse_cable (), as before. Whatever the
+ * direct reader takes, those would take in the same way; whatever they
+ * refuse, it refuses, and json-glib reads the file again for the message. */
+
+typedef enum
+{
+  DIRECT_OK,        /* in the document */
+  DIRECT_UNUSUAL,   /* not plain: read this one as a tree */
+  DIRECT_REFUSED,   /* the plan does not load as it is, or json-glib must decide */
+} DirectResult;
+
+/* Phantom switches read from one device, at most; more are read as a tree. */
+#define DIRECT_MAX_PHANTOM 64
+
+typedef struct
+{
+  FastReader      r;
+  PwDocument     *doc;
+  PwParseContext  ctx;
+  GString        *key;
+  GString        *id;
+  GString        *type;
+  GString        *text;
+  GString        *device;
+  GString        *port;
+} Direct;
+
+#define KEY_IS(key, len, word) \
+  ((len) == sizeof (word) - 1 && memcmp ((key), (word), sizeof (word) - 1) == 0)
+
+/* Notes a field read in an object; FALSE for the second of two, which the
+ * precheck refuses (the direct reader runs before it). */
+static inline gboolean
+direct_once (guint *seen,
+             guint  field)
+{
+  if ((*seen & (1u << field)) != 0)
+    return FALSE;
+  *seen |= 1u << field;
+  return TRUE;
+}
+
+/* A field name without escapes, and its colon. The value is next. */
+static gboolean
+direct_key (FastReader  *r,
+            const char **key,
+            gsize       *len)
+{
+  const char *p;
+
+  fast_skip_space (r);
+  if (r->p >= r->end || *r->p != '"')
+    return FALSE;
+  p = *key = r->p + 1;
+  while (p < r->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+  if (p >= r->end || *p != '"' || p == *key)
+    return FALSE;
+  *len = p - *key;
+  r->p = p + 1;
+  fast_skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return FALSE;
+  r->p++;
+  fast_skip_space (r);
+  return r->p < r->end;
+}
+
+/* Past the comma to the next member or element (*done FALSE), or past the
+ * closing bracket (*done TRUE). */
+static gboolean
+direct_next (FastReader *r,
+             char        close,
+             gboolean   *done)
+{
+  fast_skip_space (r);
+  if (r->p < r->end && (*r->p == ',' || *r->p == close))
+    {
+      *done = *r->p == close;
+      r->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+direct_string (FastReader *r,
+               GString    *out)
+{
+  return r->p < r->end && *r->p == '"' && fast_string_to (r, out);
+}
+
+/* A number as json_node_get_double () gives it, whole or not. */
+static gboolean
+direct_number (FastReader *r,
+               double     *out)
+{
+  gboolean is_double;
+  gint64 i;
+  double d;
+
+  if (!fast_number_scan (r, &is_double, &i, &d))
+    return FALSE;
+  *out = is_double ? d : (double) i;
+  return TRUE;
+}
+
+static gboolean
+direct_bool (FastReader *r,
+             gboolean   *out)
+{
+  if (r->p < r->end && *r->p == 't' && fast_literal (r, "true"))
+    *out = TRUE;
+  else if (r->p < r->end && *r->p == 'f' && fast_literal (r, "false"))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static DirectResult
+direct_phantom (Direct       *d,
+                PwDeviceType *type,
+                int          *ports,
+                guint        *n_ports)
+{
+  FastReader *r = &d->r;
+  gboolean done = FALSE;
+
+  if (r->p >= r->end || *r->p != '[')
+    return DIRECT_UNUSUAL;
+  r->p++;
+  fast_skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      return DIRECT_OK;
+    }
+  /* The ports are the type's: it must come first. */
+  if (type == NULL)
+    return DIRECT_UNUSUAL;
+  while (!done)
+    {
+      int port;
+
+      fast_skip_space (r);
+      if (!direct_string (r, d->port) || *n_ports == DIRECT_MAX_PHANTOM)
+        return DIRECT_UNUSUAL;
+      port = pw_device_type_find_port (type, d->port->str);
+      if (port < 0 || type->ports[port].phantom != PW_PHANTOM_AVAILABLE)
+        return DIRECT_REFUSED;
+      ports[(*n_ports)++] = port;
+      if (!direct_next (r, ']', &done))
+        return DIRECT_UNUSUAL;
+    }
+  return DIRECT_OK;
+}
+
+/* The device at r->p (its '{'), as parse_device () reads it. */
+static DirectResult
+direct_device (Direct *d)
+{
+  FastReader *r = &d->r;
+  PwDeviceType *type = NULL;
+  PwDevice *device;
+  gboolean has_id = FALSE, has_name = FALSE, has_x = FALSE, has_y = FALSE;
+  gboolean lift = FALSE, done = FALSE;
+  double x = 0, y = 0;
+  int phantom[DIRECT_MAX_PHANTOM];
+  guint n_phantom = 0;
+  guint seen = 0;
+
+  r->p++;
+  while (!done)
+    {
+      const char *key;
+      gsize len;
+      DirectResult result;
+
+      if (!direct_key (r, &key, &len))
+        return DIRECT_UNUSUAL;
+      if (KEY_IS (key, len, "id"))
+        {
+          if (!direct_once (&seen, 0))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->id))
+            return DIRECT_UNUSUAL;
+          has_id = TRUE;
+        }
+      else if (KEY_IS (key, len, "type"))
+        {
+          if (!direct_once (&seen, 1))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->type))
+            return DIRECT_UNUSUAL;
+          if (d->type->len == 0 ||
+              (type = pw_document_resolve_device_type (d->doc, d->type->str)) == NULL)
+            return DIRECT_REFUSED;
+        }
+      else if (KEY_IS (key, len, "name"))
+        {
+          if (!direct_once (&seen, 2))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->text))
+            return DIRECT_UNUSUAL;
+          has_name = TRUE;
+        }
+      else if (KEY_IS (key, len, "x"))
+        {
+          if (!direct_once (&seen, 3))
+            return DIRECT_REFUSED;
+          if (!direct_number (r, &x))
+            return DIRECT_UNUSUAL;
+          has_x = TRUE;
+        }
+      else if (KEY_IS (key, len, "y"))
+        {
+          if (!direct_once (&seen, 4))
+            return DIRECT_REFUSED;
+          if (!direct_number (r, &y))
+            return DIRECT_UNUSUAL;
+          has_y = TRUE;
+        }
+      else if (KEY_IS (key, len, "ground_lift_on"))
+        {
+          if (!direct_once (&seen, 5))
+            return DIRECT_REFUSED;
+          if (!direct_bool (r, &lift))
+            return DIRECT_UNUSUAL;
+        }
+      else if (KEY_IS (key, len, "phantom_on"))
+        {
+          if (!direct_once (&seen, 6))
+            return DIRECT_REFUSED;
+          if ((result = direct_phantom (d, type, phantom, &n_phantom)) != DIRECT_OK)
+            return result;
+        }
+      else
+        return DIRECT_UNUSUAL;
+      if (!direct_next (r, '}', &done))
+        return DIRECT_UNUSUAL;
+    }
+
+  if (!has_id || d->id->len == 0 || type == NULL ||
+      pw_document_lookup_device (d->doc, d->id->str) != NULL ||
+      has_x != has_y ||
+      (has_x && !(x >= -1e7 && x <= 1e7 && y >= -1e7 && y <= 1e7)) ||
+      (lift && !type->ground_lift))
+    return DIRECT_REFUSED;
+
+  device = pw_device_new (d->id->str, type);
+  device->name = g_strdup (has_name ? d->text->str : type->name);
+  device->x = x;
+  device->y = y;
+  device->has_position = has_x;
+  device->ground_lift_on = lift;
+  for (guint i = 0; i < n_phantom; i++)
+    device->phantom_on[phantom[i]] = TRUE;
+  pw_document_add_device (d->doc, device);
+  return DIRECT_OK;
+}
+
+/* One end of a cable, plugged in: { "device": …, "port": … }. */
+static DirectResult
+direct_end (Direct      *d,
+            PwCableType *type,
+            PwPlug      *ends,
+            int          e)
+{
+  FastReader *r = &d->r;
+  gboolean has_device = FALSE, has_port = FALSE, done = FALSE;
+  PwDevice *device;
+  int port;
+  guint seen = 0;
+
+  if (r->p >= r->end || *r->p != '{')
+    return DIRECT_UNUSUAL;
+  r->p++;
+  while (!done)
+    {
+      const char *key;
+      gsize len;
+
+      if (!direct_key (r, &key, &len))
+        return DIRECT_UNUSUAL;
+      if (KEY_IS (key, len, "device"))
+        {
+          if (!direct_once (&seen, 0))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->device))
+            return DIRECT_UNUSUAL;
+          has_device = TRUE;
+        }
+      else if (KEY_IS (key, len, "port"))
+        {
+          if (!direct_once (&seen, 1))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->port))
+            return DIRECT_UNUSUAL;
+          has_port = TRUE;
+        }
+      else
+        return DIRECT_UNUSUAL;
+      if (!direct_next (r, '}', &done))
+        return DIRECT_UNUSUAL;
+    }
+
+  if (!has_device || !has_port || d->device->len == 0 || d->port->len == 0 ||
+      (device = pw_document_lookup_device (d->doc, d->device->str)) == NULL ||
+      (port = pw_device_type_find_port (device->type, d->port->str)) < 0 ||
+      pw_document_find_cable_at (d->doc, device, port, NULL) != NULL)
+    return DIRECT_REFUSED;
+  /* A port takes one plug, also from the two ends of one cable. */
+  for (guint k = 0; k < type->n_ends; k++)
+    if (ends[k].device == device && ends[k].port == port)
+      return DIRECT_REFUSED;
+  ends[e].device = device;
+  ends[e].port = port;
+  return DIRECT_OK;
+}
+
+static DirectResult
+direct_ends (Direct      *d,
+             PwCableType *type,
+             PwPlug      *ends)
+{
+  FastReader *r = &d->r;
+  gboolean done = FALSE;
+  guint ends_seen = 0;
+
+  if (r->p < r->end && *r->p == 'n')
+    return fast_literal (r, "null") ? DIRECT_OK : DIRECT_UNUSUAL;
+  /* The ends are the type's: it must come first. */
+  if (r->p >= r->end || *r->p != '{' || type == NULL)
+    return DIRECT_UNUSUAL;
+  r->p++;
+  fast_skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    {
+      r->p++;
+      return DIRECT_OK;
+    }
+  while (!done)
+    {
+      const char *key;
+      gsize len;
+      int e = -1;
+      DirectResult result;
+
+      if (!direct_key (r, &key, &len))
+        return DIRECT_UNUSUAL;
+      for (guint k = 0; e < 0 && k < type->n_ends; k++)
+        if (strlen (type->ends[k].id) == len && memcmp (type->ends[k].id, key, len) == 0)
+          e = k;
+      if (e < 0 || !direct_once (&ends_seen, e))
+        return DIRECT_REFUSED;
+      if (*r->p == 'n')
+        {
+          if (!fast_literal (r, "null"))
+            return DIRECT_UNUSUAL;
+        }
+      else if ((result = direct_end (d, type, ends, e)) != DIRECT_OK)
+        return result;
+      if (!direct_next (r, '}', &done))
+        return DIRECT_UNUSUAL;
+    }
+  return DIRECT_OK;
+}
+
+/* The cable at r->p (its '{'), as parse_cable () reads it. */
+static DirectResult
+direct_cable (Direct *d)
+{
+  FastReader *r = &d->r;
+  PwCableType *type = NULL;
+  PwCable *cable;
+  PwPlug ends[16] = { { NULL, 0 } };
+  gboolean has_id = FALSE, has_label = FALSE, has_length = FALSE, done = FALSE;
+  double length = 0;
+  guint seen = 0;
+
+  r->p++;
+  while (!done)
+    {
+      const char *key;
+      gsize len;
+      DirectResult result;
+
+      if (!direct_key (r, &key, &len))
+        return DIRECT_UNUSUAL;
+      if (KEY_IS (key, len, "id"))
+        {
+          if (!direct_once (&seen, 0))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->id))
+            return DIRECT_UNUSUAL;
+          has_id = TRUE;
+        }
+      else if (KEY_IS (key, len, "type"))
+        {
+          if (!direct_once (&seen, 1))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->type))
+            return DIRECT_UNUSUAL;
+          if (d->type->len == 0 ||
+              (type = pw_document_resolve_cable_type (d->doc, d->type->str)) == NULL)
+            return DIRECT_REFUSED;
+          if (type->n_ends > G_N_ELEMENTS (ends))
+            return DIRECT_UNUSUAL;
+        }
+      else if (KEY_IS (key, len, "label"))
+        {
+          if (!direct_once (&seen, 2))
+            return DIRECT_REFUSED;
+          if (!direct_string (r, d->text))
+            return DIRECT_UNUSUAL;
+          has_label = TRUE;
+        }
+      else if (KEY_IS (key, len, "length_m"))
+        {
+          if (!direct_once (&seen, 3))
+            return DIRECT_REFUSED;
+          if (!direct_number (r, &length))
+            return DIRECT_UNUSUAL;
+          has_length = TRUE;
+        }
+      else if (KEY_IS (key, len, "ends"))
+        {
+          if (!direct_once (&seen, 4))
+            return DIRECT_REFUSED;
+          if ((result = direct_ends (d, type, ends)) != DIRECT_OK)
+            return result;
+        }
+      else
+        return DIRECT_UNUSUAL;
+      if (!direct_next (r, '}', &done))
+        return DIRECT_UNUSUAL;
+    }
+
+  if (!has_id || d->id->len == 0 || type == NULL ||
+      pw_document_lookup_cable (d->doc, d->id->str) != NULL ||
+      (has_length && !(length >= 0 && length <= 100000)))
+    return DIRECT_REFUSED;
+
+  cable = pw_cable_new (d->id->str, type);
+  cable->label = g_strdup (has_label ? d->text->str : d->id->str);
+  cable->length_m = length;
+  cable->has_length = has_length;
+  memcpy (cable->ends, ends, type->n_ends * sizeof (PwPlug));
+  pw_document_add_cable (d->doc, cable);
+  return DIRECT_OK;
+}
+
+/* A device or cable that is not plain, read as a tree from @start. */
+static DirectResult
+direct_as_tree (Direct     *d,
+                const char *start,
+                gboolean    devices,
+                guint       index)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean ok;
+
+  d->r.p = start;
+  if ((node = fast_value (&d->r)) == NULL)
+    return DIRECT_REFUSED;
+  /* As the whole tree is sealed when read that way. */
+  json_node_seal (node);
+  ok = devices ? parse_device (d->doc, node, index, &d->ctx, NULL)
+               : parse_cable (d->doc, node, index, &d->ctx, NULL);
+  return ok ? DIRECT_OK : DIRECT_REFUSED;
+}
+
+/* The plan's "devices" or "cables" array at r->p. */
+static DirectResult
+direct_list (Direct   *d,
+             gboolean  devices)
+{
+  FastReader *r = &d->r;
+  guint n = 0, max = devices ? PW_FORMAT_MAX_DEVICES : PW_FORMAT_MAX_CABLES;
+  gboolean done = FALSE;
+
+  if (r->p >= r->end || *r->p != '[')
+    return DIRECT_REFUSED;
+  r->p++;
+  /* The root and the list: a device read as a tree nests from there. */
+  r->depth = 2;
+  fast_skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      return DIRECT_OK;
+    }
+  while (!done)
+    {
+      const char *start;
+      DirectResult result;
+
+      fast_skip_space (r);
+      start = r->p;
+      if (r->p >= r->end || *r->p != '{' || ++n > max)
+        return DIRECT_REFUSED;
+      result = devices ? direct_device (d) : direct_cable (d);
+      if (result == DIRECT_UNUSUAL)
+        result = direct_as_tree (d, start, devices, n - 1);
+      if (result != DIRECT_OK)
+        return result;
+      if (!direct_next (r, ']', &done))
+        return DIRECT_REFUSED;
+    }
+  return DIRECT_OK;
+}
+
+/* Past the array at r->p, minding only its brackets and strings: it is
+ * read properly later. */
+static gboolean
+fast_skip_array (FastReader *r)
+{
+  guint depth = 0;
+
+  for (const char *p = r->p; p < r->end; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < r->end && *p != '"'; p++)
+            if (*p == '\\' && p + 1 < r->end)
+              p++;
+          if (p >= r->end)
+            return FALSE;
+        }
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        {
+          r->p = p + 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A list read after the rest of the root: from @start, to end at @end. */
+static gboolean
+direct_deferred_list (Direct     *d,
+                      const char *start,
+                      const char *end,
+                      gboolean    devices)
+{
+  if (start == NULL)
+    return TRUE;
+  d->r.p = start;
+  return direct_list (d, devices) == DIRECT_OK && d->r.p == end;
+}
+
+/* The plan read with the devices and cables straight into the document,
+ * or NULL where json-glib must read it. */
+static PwDocument *
+direct_parse (const char *data,
+              gsize       length)
+{
+  g_autoptr(GString) scratch = g_string_sized_new (256);
+  g_autoptr(GString) key = g_string_sized_new (64);
+  g_autoptr(GString) id = g_string_sized_new (64);
+  g_autoptr(GString) type = g_string_sized_new (64);
+  g_autoptr(GString) text = g_string_sized_new (256);
+  g_autoptr(GString) device = g_string_sized_new (64);
+  g_autoptr(GString) port = g_string_sized_new (64);
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *root;
+  Direct d = {
+    { data, data + length, scratch, 0 }, doc, { NULL, NULL }, key, id, type, text, device, port
+  };
+  FastReader *r = &d.r;
+  gboolean has_device_types = FALSE, has_cable_types = FALSE, types_read = FALSE;
+  gboolean devices_read = FALSE, done = FALSE;
+  const char *deferred_start[2] = { NULL, NULL }, *deferred_end[2] = { NULL, NULL };
+  JsonArray *devices = NULL, *cables = NULL, *suppressions = NULL;
+
+  fast_skip_space (r);
+  if (r->p >= r->end || *r->p != '{')
+    return NULL;
+  r->p++;
+  root = json_object_new ();
+  root_node = json_node_init_object (json_node_alloc (), root);
+  json_object_unref (root);
+  while (!done)
+    {
+      gboolean is_devices, is_cables;
+      JsonNode *value;
+
+      fast_skip_space (r);
+      if (r->p >= r->end || *r->p != '"' || !fast_string_to (r, key) || key->len == 0 ||
+          json_object_has_member (root, key->str))
+        return NULL;
+      fast_skip_space (r);
+      if (r->p >= r->end || *r->p != ':')
+        return NULL;
+      r->p++;
+      fast_skip_space (r);
+      r->depth = 1;
+
+      is_devices = g_str_equal (key->str, "devices");
+      is_cables = g_str_equal (key->str, "cables");
+      if (is_devices || is_cables)
+        {
+          JsonArray *empty;
+
+          if (r->p >= r->end || *r->p != '[')
+            return NULL;
+          /* Devices need their types, and cables their devices: a plan
+           * written by hand may name them in another order, or leave the
+           * types out. Then the list is read after the rest. */
+          if (has_device_types && has_cable_types && (is_devices || devices_read))
+            {
+              if (!types_read &&
+                  !pw_type_set_add_from_json (pw_document_get_types (doc), root, &d.ctx, NULL))
+                return NULL;
+              types_read = TRUE;
+              if (direct_list (&d, is_devices) != DIRECT_OK)
+                return NULL;
+              devices_read |= is_devices;
+            }
+          else
+            {
+              deferred_start[is_cables] = r->p;
+              if (!fast_skip_array (r))
+                return NULL;
+              deferred_end[is_cables] = r->p;
+            }
+          /* An empty list stands in the tree for what was read, so that
+           * the root's fields are where they were. */
+          empty = json_array_new ();
+          value = json_node_init_array (json_node_alloc (), empty);
+          json_array_unref (empty);
+        }
+      else
+        {
+          if ((value = fast_value (r)) == NULL)
+            return NULL;
+          json_node_seal (value);
+          has_device_types |= g_str_equal (key->str, "device_types");
+          has_cable_types |= g_str_equal (key->str, "cable_types");
+        }
+      json_object_set_member (root, key->str, value);
+      if (!direct_next (r, '}', &done))
+        return NULL;
+    }
+  fast_skip_space (r);
+  if (r->p != r->end)
+    return NULL;
+
+  json_node_seal (root_node);
+  if (!types_read &&
+      !pw_type_set_add_from_json (pw_document_get_types (doc), root, &d.ctx, NULL))
+    return NULL;
+  if (!direct_deferred_list (&d, deferred_start[0], deferred_end[0], TRUE) ||
+      !direct_deferred_list (&d, deferred_start[1], deferred_end[1], FALSE))
+    return NULL;
+  if (!parse_root_fields (doc, root_node, &d.ctx, &devices, &cables, &suppressions, NULL) ||
+      !parse_root_rest (doc, root_node, suppressions, &d.ctx, NULL))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
 PwDocument *
-pw_format_load_data (const char  *data,
-                     gsize        length,
-                     const char  *display_name,
-                     GError     **error)
+pw_format_load_data_with (const char       *data,
+                          gsize             length,
+                          const char       *display_name,
+                          PwFormatReaders   readers,
+                          PwFormatReaders  *used,
+                          GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -1424,21 +2213,47 @@ pw_format_load_data (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (used != NULL)
+    *used = 0;
   if (display_name == NULL)
     display_name = "(plan)";
-  if (!precheck (data, length, display_name, error))
+
+  /* Plain JSON, and a plan that checks out: the fast ways. Anything else
+   * is read again below, so that every error is reported as before.
+   *
+   * The direct reader refuses all that the precheck refuses but for the
+   * text's encoding and size, so the precheck, another pass over the
+   * whole text, runs only when it fails. It takes all the tree reader
+   * takes. */
+  if ((readers & PW_FORMAT_READER_DIRECT) != 0)
+    {
+      const char *invalid;
+
+      if (length > 0 && length <= PW_FORMAT_MAX_FILE_SIZE &&
+          validate_utf8 (data, length, &invalid) &&
+          (doc = direct_parse (data, length)) != NULL)
+        {
+          if (used != NULL)
+            *used = PW_FORMAT_READER_DIRECT;
+          return doc;
+        }
+      if (!precheck (data, length, display_name, error))
+        return NULL;
+    }
+  else if (!precheck (data, length, display_name, error))
     return NULL;
+  else if ((readers & PW_FORMAT_READER_TREE) != 0)
+    {
+      g_autoptr(JsonNode) root = fast_parse (data, length);
 
-  /* Plain JSON, and a plan that checks out: the fast way. Anything else
-   * is read again below, so that every error is reported as before. */
-  {
-    g_autoptr(JsonNode) root = fast_parse (data, length);
-    g_autoptr(GError) fast_error = NULL;
-
-    if (root != NULL && (doc = parse_document (root, &ctx, &fast_error)) != NULL)
-      return doc;
-    ctx = (PwParseContext) { 0 };
-  }
+      if (root != NULL && (doc = parse_document (root, &ctx, NULL)) != NULL)
+        {
+          if (used != NULL)
+            *used = PW_FORMAT_READER_TREE;
+          return doc;
+        }
+      ctx = (PwParseContext) { 0 };
+    }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -1471,6 +2286,15 @@ pw_format_load_data (const char  *data,
   return doc;
 }
 
+PwDocument *
+pw_format_load_data (const char  *data,
+                     gsize        length,
+                     const char  *display_name,
+                     GError     **error)
+{
+  return pw_format_load_data_with (data, length, display_name, PW_FORMAT_READER_ALL, NULL, error);
+}
+
 /* Reads at most one byte past the size limit, so that a huge file, or
  * something endless such as /dev/zero, is refused without being read. */
 static char *
@@ -1478,7 +2302,8 @@ read_capped (const char  *path,
              gsize       *length,
              GError     **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity = 65536;
   struct stat st;
   int fd, saved_errno;
 
@@ -1506,11 +2331,21 @@ read_capped (const char  *path,
       return NULL;
     }
 
-  while (buffer->len <= PW_FORMAT_MAX_FILE_SIZE)
+  /* Read into one buffer of the file's size, plus the byte that tells the
+   * end is reached; grow it only for what is not a regular file. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
+    capacity = (gsize) st.st_size + 1;
+  buffer = g_malloc (capacity + 1);
+  while (size <= PW_FORMAT_MAX_FILE_SIZE)
     {
-      guint8 chunk[65536];
-      gssize n = read (fd, chunk, MIN (sizeof chunk, PW_FORMAT_MAX_FILE_SIZE + 1 - buffer->len));
+      gssize n;
 
+      if (size == capacity)
+        {
+          capacity = MIN (capacity * 2, (gsize) PW_FORMAT_MAX_FILE_SIZE + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+      n = read (fd, buffer + size, capacity - size);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -1523,20 +2358,20 @@ read_capped (const char  *path,
         }
       if (n == 0)
         break;
-      g_byte_array_append (buffer, chunk, n);
+      size += n;
     }
   close (fd);
 
-  if (buffer->len > PW_FORMAT_MAX_FILE_SIZE)
+  if (size > PW_FORMAT_MAX_FILE_SIZE)
     {
       g_set_error (error, PW_FORMAT_ERROR, PW_FORMAT_ERROR_TOO_LARGE,
                    "%s: the file is larger than %d MiB, the most a plan may be",
                    path, PW_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  *length = buffer->len;
-  g_byte_array_append (buffer, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+  *length = size;
+  buffer[size] = '\0';
+  return g_steal_pointer (&buffer);
 }
 
 PwDocument *
