@@ -291,15 +291,16 @@ test_tiles_drag (Fixture       *f,
   for (guint step = 1; step <= 6; step++)
     {
       g_autofree char *what = g_strdup_printf ("drag-%u", step);
-      PwRect dirty;
+      g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (PwRect));
       PwHit hit;
 
       device->x += 37.5 * step;
       device->y -= 21.25 * step;
       if (step == 6)
         device->x = bounds.x + bounds.width + 300;  /* beyond the old edge */
-      pw_render_move_devices (f->render, &index, 1, &dirty);
-      pw_tiles_invalidate (f->tiles, f->render, &dirty);
+      pw_render_move_devices (f->render, &index, 1, dirty);
+      for (guint i = 0; i < dirty->len; i++)
+        pw_tiles_invalidate (f->tiles, f->render, &g_array_index (dirty, PwRect, i));
       g_assert_cmpuint (pw_render_get_generation (f->render), ==, generation);
       pw_render_get_card_rect (f->render, index, &rect);
       g_assert_cmpfloat (rect.x, ==, device->x);
@@ -311,6 +312,55 @@ test_tiles_drag (Fixture       *f,
         view.x = device->x - 400;
       compare_view (f, palette, &view, what);
     }
+}
+
+/* Dragged cards and their cables leave the tiles while the drag lasts
+ * (the canvas draws them on top), and come back when it ends. */
+static void
+test_tiles_apart (Fixture       *f,
+                  gconstpointer  data)
+{
+  const PwPalette *palette = pw_palette_get (FALSE);
+  PwDevice *device = pw_document_get_device (f->doc, 0);
+  guint index = 0;
+  PwTileView view = { device->x - 300, device->y - 200, 1.0, 1, 801, 501, GRID };
+  g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (PwRect));
+  cairo_surface_t *whole, *apart, *over, *back;
+  cairo_t *cr;
+
+  pw_tiles_snap_view (&view);
+  whole = draw_tiled (f, palette, &view, 0, NULL);
+  pw_render_set_hidden (f->render, &index, 1, dirty);
+  g_assert_cmpuint (dirty->len, >, 0);
+  for (guint i = 0; i < dirty->len; i++)
+    pw_tiles_invalidate (f->tiles, f->render, &g_array_index (dirty, PwRect, i));
+  /* The tiles agree with the renderer, which leaves the card out... */
+  compare_view (f, palette, &view, "apart");
+  apart = draw_tiled (f, palette, &view, 0, NULL);
+  g_assert_cmpfloat (diff_fraction (whole, apart), >, 0.002);
+
+  /* ...and the card drawn over them brings most of the picture back. */
+  over = draw_tiled (f, palette, &view, 0, NULL);
+  cr = cairo_create (over);
+  cairo_scale (cr, view.zoom, view.zoom);
+  cairo_translate (cr, -view.x, -view.y);
+  pw_render_draw_hidden (f->render, cr, palette, NULL, view.zoom);
+  cairo_destroy (cr);
+  cairo_surface_flush (over);
+  g_assert_cmpfloat (diff_fraction (whole, over), <, diff_fraction (whole, apart) / 2);
+
+  g_array_set_size (dirty, 0);
+  pw_render_set_hidden (f->render, NULL, 0, dirty);
+  g_assert_cmpuint (dirty->len, >, 0);
+  for (guint i = 0; i < dirty->len; i++)
+    pw_tiles_invalidate (f->tiles, f->render, &g_array_index (dirty, PwRect, i));
+  back = draw_tiled (f, palette, &view, 0, NULL);
+  g_assert_cmpfloat (diff_fraction (whole, back), <=, MAX_DIFF_FRACTION);
+  compare_view (f, palette, &view, "back");
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (apart);
+  cairo_surface_destroy (over);
+  cairo_surface_destroy (back);
 }
 
 /* After a zoom step, scaled tiles of the zoom before stand in and the view
@@ -442,6 +492,7 @@ main (int   argc,
   ADD ("/tiles/edit", test_tiles_edit);
   ADD ("/tiles/zoom", test_tiles_zoom);
   ADD ("/tiles/drag", test_tiles_drag);
+  ADD ("/tiles/apart", test_tiles_apart);
   ADD ("/tiles/edges", test_tiles_edges);
   ADD ("/tiles/palette", test_tiles_palette);
   ADD ("/tiles/bounded", test_tiles_bounded);

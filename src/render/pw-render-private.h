@@ -80,7 +80,8 @@ struct _PwRender
   guint        *stamps;
   guint         stamp;
   guint64       generation;
-  GHashTable   *stamps_cache;     /* port glyph images, see stamp_glyph () */       /* new with every update, unique per process */
+  GHashTable   *stamps_cache;     /* port glyph images, see stamp_glyph () */
+  guint8       *hidden;           /* per device, then cable: drawn apart; NULL: none */       /* new with every update, unique per process */
   /* The whole plan zoomed far out, drawn once (see draw_from_overview). */
   cairo_surface_t *overview;
   double           overview_scale;

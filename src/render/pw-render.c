@@ -936,6 +936,7 @@ pw_render_update (PwRender   *self,
 
   self->generation = g_atomic_pointer_add (&generation_counter, 1) + 1;
   g_clear_pointer (&self->overview, cairo_surface_destroy);
+  g_clear_pointer (&self->hidden, g_free);
   if (analysis != NULL && analysis != self->analysis)
     {
       g_clear_pointer (&self->own_analysis, pw_analysis_free);
@@ -1123,6 +1124,7 @@ pw_render_free (PwRender *self)
   g_clear_pointer (&self->family_tags, g_hash_table_unref);
   g_clear_pointer (&self->port_worst, g_hash_table_unref);
   g_clear_pointer (&self->stamps_cache, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, g_free);
   g_clear_pointer (&self->own_analysis, pw_analysis_free);
   g_clear_pointer (&self->stamps, g_free);
   g_clear_object (&self->pango);
@@ -2238,17 +2240,15 @@ void
 pw_render_move_devices (PwRender    *self,
                         const guint *devices,
                         guint        n,
-                        PwRect      *dirty)
+                        GArray      *dirty)
 {
   guint n_devices, n_cables;
   g_autofree guint8 *moved = NULL;
-  gboolean empty = TRUE;
 
   g_return_if_fail (self != NULL && (devices != NULL || n == 0) && dirty != NULL);
 
   n_devices = self->cards->len;
   n_cables = self->cable_info->len;
-  *dirty = (PwRect) { 0 };
   moved = g_new0 (guint8, n_devices);
   g_clear_pointer (&self->overview, cairo_surface_destroy);
 
@@ -2264,13 +2264,13 @@ pw_render_move_devices (PwRender    *self,
       device = pw_document_get_device (self->document, d);
       moved[d] = 1;
       card_extent (card, &r);
-      rect_union (dirty, &r, &empty);
+      g_array_append_val (dirty, r);
       grid_remove (&self->grid, &card->rect, d);
       card->rect.x = device->x;
       card->rect.y = device->y;
       grid_insert (&self->grid, &card->rect, d);
       card_extent (card, &r);
-      rect_union (dirty, &r, &empty);
+      g_array_append_val (dirty, r);
       rect_union (&self->bounds, &r, &(gboolean) { FALSE });
     }
 
@@ -2288,7 +2288,7 @@ pw_render_move_devices (PwRender    *self,
         continue;
       if (ci->has_anchor)
         {
-          rect_union (dirty, &ci->bbox, &empty);
+          g_array_append_val (dirty, ci->bbox);
           grid_remove (&self->grid, &ci->bbox, n_devices + c);
           forget_label (self, ci->ax, ci->ay);
         }
@@ -2296,7 +2296,7 @@ pw_render_move_devices (PwRender    *self,
       update_cable (self, c, ci);
       if (ci->has_anchor)
         {
-          rect_union (dirty, &ci->bbox, &empty);
+          g_array_append_val (dirty, ci->bbox);
           grid_insert (&self->grid, &ci->bbox, n_devices + c);
           rect_union (&self->bounds, &ci->bbox, &(gboolean) { FALSE });
         }
@@ -2312,21 +2312,44 @@ index_compare (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-void
-pw_render_draw (PwRender        *self,
-                cairo_t         *cr,
-                const PwPalette *palette,
-                const PwRect    *visible,
-                double           scale)
+/* Keeps the items that are (@hidden TRUE) or are not hidden. */
+static void
+filter_hidden (PwRender *self,
+               GArray   *items,
+               guint     offset,
+               gboolean  hidden)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint item = g_array_index (items, guint, i);
+
+      if ((self->hidden[offset + item] != 0) == hidden)
+        g_array_index (items, guint, kept++) = item;
+    }
+  g_array_set_size (items, kept);
+}
+
+static void
+draw_items (PwRender        *self,
+            cairo_t         *cr,
+            const PwPalette *palette,
+            const PwRect    *visible,
+            double           scale,
+            gboolean         hidden)
 {
   g_autoptr(GArray) devices = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
-
   if (scale <= 0)
     scale = 1;
   pw_render_query (self, visible ? visible : &self->bounds, devices, cables);
+  if (self->hidden != NULL)
+    {
+      filter_hidden (self, devices, 0, hidden);
+      filter_hidden (self, cables, self->cards->len, hidden);
+    }
   /* Document order, whatever the index returned: overlapping things then
    * stack the same way in every part of the view, tile by tile. */
   g_array_sort (devices, index_compare);
@@ -2336,7 +2359,8 @@ pw_render_draw (PwRender        *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (scale < TEXT_MIN_SCALE)
     {
-      if (!draw_from_overview (self, cr, palette, visible, scale))
+      /* The overview holds everything: not while some things are apart. */
+      if (self->hidden != NULL || !draw_from_overview (self, cr, palette, visible, scale))
         draw_simplified (self, cr, palette, devices, cables, scale);
       cairo_restore (cr);
       return;
@@ -2348,6 +2372,89 @@ pw_render_draw (PwRender        *self,
   for (guint i = 0; i < cables->len; i++)
     draw_cable_label (self, cr, palette, g_array_index (cables, guint, i), scale);
   cairo_restore (cr);
+}
+
+void
+pw_render_draw (PwRender        *self,
+                cairo_t         *cr,
+                const PwPalette *palette,
+                const PwRect    *visible,
+                double           scale)
+{
+  g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
+
+  draw_items (self, cr, palette, visible, scale, FALSE);
+}
+
+void
+pw_render_draw_hidden (PwRender        *self,
+                       cairo_t         *cr,
+                       const PwPalette *palette,
+                       const PwRect    *visible,
+                       double           scale)
+{
+  g_return_if_fail (self != NULL && cr != NULL && palette != NULL);
+
+  if (self->hidden != NULL)
+    draw_items (self, cr, palette, visible, scale, TRUE);
+}
+
+static void
+append_hidden_rects (PwRender *self,
+                     GArray   *dirty)
+{
+  guint n_devices = self->cards->len;
+
+  for (guint i = 0; i < n_devices; i++)
+    if (self->hidden[i])
+      {
+        PwRect r;
+
+        card_extent (&g_array_index (self->cards, CardInfo, i), &r);
+        g_array_append_val (dirty, r);
+      }
+  for (guint c = 0; c < self->cable_info->len; c++)
+    if (self->hidden[n_devices + c] && g_array_index (self->cable_info, CableInfo, c).has_anchor)
+      g_array_append_val (dirty, g_array_index (self->cable_info, CableInfo, c).bbox);
+}
+
+void
+pw_render_set_hidden (PwRender    *self,
+                      const guint *devices,
+                      guint        n,
+                      GArray      *dirty)
+{
+  guint n_devices, n_cables;
+
+  g_return_if_fail (self != NULL && (devices != NULL || n == 0) && dirty != NULL);
+
+  n_devices = self->cards->len;
+  n_cables = self->cable_info->len;
+  if (self->hidden != NULL)
+    append_hidden_rects (self, dirty);
+  g_clear_pointer (&self->hidden, g_free);
+  g_clear_pointer (&self->overview, cairo_surface_destroy);
+  if (n == 0)
+    return;
+
+  self->hidden = g_new0 (guint8, n_devices + n_cables);
+  for (guint k = 0; k < n; k++)
+    {
+      g_return_if_fail (devices[k] < n_devices);
+      self->hidden[devices[k]] = 1;
+    }
+  for (guint c = 0; c < n_cables; c++)
+    {
+      PwCable *cable = pw_document_get_cable (self->document, c);
+
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        if (cable->ends[e].device != NULL && self->hidden[cable->ends[e].device->index])
+          {
+            self->hidden[n_devices + c] = 1;
+            break;
+          }
+    }
+  append_hidden_rects (self, dirty);
 }
 
 guint

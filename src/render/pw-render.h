@@ -79,11 +79,12 @@ void        pw_render_update             (PwRender         *self,
                                           PwAnalysis       *analysis);
 /* After only the positions of @devices changed, as while dragging: moves
  * their cards and re-routes their cables, leaving findings and the
- * generation as they were, and sets @dirty to what needs drawing again. */
+ * generation as they were, and appends to @dirty (PwRect) the rectangles
+ * that need drawing again: each card and cable where it was and is. */
 void        pw_render_move_devices       (PwRender         *self,
                                           const guint      *devices,
                                           guint             n,
-                                          PwRect           *dirty);
+                                          GArray           *dirty);
 PwAnalysis *pw_render_get_analysis       (PwRender         *self);
 /* Changes with every pw_render_update (); no two renderers share one. */
 guint64     pw_render_get_generation     (PwRender         *self);
@@ -121,6 +122,21 @@ void        pw_render_query              (PwRender         *self,
 /* Draws what intersects @visible (NULL: everything). @scale is device
  * pixels per unit; text too small to read at it is left out. */
 void        pw_render_draw               (PwRender         *self,
+                                          cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          const PwRect     *visible,
+                                          double            scale);
+
+/* Leaves @devices, and the cables plugged into them, out of pw_render_draw ()
+ * (n = 0: none), so that a drag can move them over a picture that stays;
+ * pw_render_draw_hidden () draws just them. Appends to @dirty the
+ * rectangles whose picture changes, as pw_render_move_devices () does.
+ * pw_render_update () shows everything again. */
+void        pw_render_set_hidden         (PwRender         *self,
+                                          const guint      *devices,
+                                          guint             n,
+                                          GArray           *dirty);
+void        pw_render_draw_hidden        (PwRender         *self,
                                           cairo_t          *cr,
                                           const PwPalette  *palette,
                                           const PwRect     *visible,

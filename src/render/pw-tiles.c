@@ -13,7 +13,7 @@
  *
  * Two zooms are kept: the current one and the last one drawn in full.
  * While the zoom changes, the earlier tiles, scaled, stand in for tiles
- * not drawn yet (background and grid where they do not reach), and each
+ * not drawn yet (the background where they do not reach), and each
  * frame draws only as many new tiles as its budget allows, the view's
  * centre first, as a map does. Anything that changes the picture —
  * another plan, a re-rendered plan, palette, grid or device scale —
@@ -440,13 +440,12 @@ paint_tile (cairo_t    *cr,
   cairo_fill (cr);
 }
 
-/* The stand-in level, scaled, under the missing tiles; background and grid
+/* The stand-in level, scaled, under the missing tiles; the background
  * where it has nothing either. */
 static void
 paint_stand_in (PwTiles          *self,
                 cairo_t          *cr,
                 const PwPalette  *palette,
-                const PwTileView *view,
                 const Span       *span,
                 GArray           *missing)
 {
@@ -471,22 +470,16 @@ paint_stand_in (PwTiles          *self,
     }
   cairo_clip (cr);
 
-  /* Background and grid first: a stand-in may not reach everywhere. */
+  /* The background first: a stand-in may not reach everywhere. The grid
+   * there waits for the real tiles. */
   pw_palette_set_source (cr, &palette->background);
   cairo_paint (cr);
-  if (view->grid > 0)
-    {
-      cairo_save (cr);
-      cairo_scale (cr, view->scale, view->scale);
-      pw_render_draw_grid (cr, palette, (double) span->ox / current->zs,
-                           (double) span->oy / current->zs, view->zoom, view->grid,
-                           view->width, view->height);
-      cairo_restore (cr);
-    }
 
   if (stand_in->zs > 0)
     {
-      /* From here on, units are the stand-in's device pixels. */
+      /* From here on, units are the stand-in's device pixels. Edges
+       * rounded to whole pixels keep each copy a plain scaled blit. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_translate (cr, -span->ox, -span->oy);
       cairo_scale (cr, r, r);
       g_hash_table_iter_init (&iter, stand_in->tiles);
@@ -613,7 +606,7 @@ pw_tiles_draw (PwTiles          *self,
   cairo_scale (cr, 1 / view.scale, 1 / view.scale);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   if (waiting->len > 0)
-    paint_stand_in (self, cr, palette, &view, &span, waiting);
+    paint_stand_in (self, cr, palette, &span, waiting);
 
   /* Waiting tiles, centre first, while the frame has time. */
   {

@@ -60,6 +60,7 @@ struct _PwCanvas
   PwTiles    *tiles;            /* the plan as drawn, see pw-tiles.c */
   guint       refine_tick;      /* redraw while stand-in tiles show */
   guint       prefetch_source;  /* idle: tiles around the view */
+  gboolean    drag_apart;       /* dragged cards drawn over the tiles */
 };
 
 G_DEFINE_FINAL_TYPE (PwCanvas, pw_canvas, GTK_TYPE_WIDGET)
@@ -508,6 +509,14 @@ pw_canvas_snapshot (GtkWidget   *widget,
   cairo_save (cr);
   cairo_scale (cr, self->view.zoom, self->view.zoom);
   cairo_translate (cr, -tile_view.x, -tile_view.y);
+  if (self->drag_apart)
+    {
+      PwRect visible = { tile_view.x, tile_view.y, width / self->view.zoom,
+                         height / self->view.zoom };
+
+      pw_render_draw_hidden (self->render, cr, palette, &visible,
+                             self->view.zoom * tile_view.scale);
+    }
   draw_selection (self, cr, palette);
 
   if (self->drag == DRAG_WIRE)
@@ -698,6 +707,14 @@ drag_begin_cb (GtkGestureDrag *gesture,
 }
 
 static void
+invalidate_tiles (PwCanvas *self,
+                  GArray   *dirty)
+{
+  for (guint i = 0; i < dirty->len; i++)
+    pw_tiles_invalidate (self->tiles, self->render, &g_array_index (dirty, PwRect, i));
+}
+
+static void
 drag_update_cb (GtkGestureDrag *gesture,
                 double          ox,
                 double          oy,
@@ -719,11 +736,11 @@ drag_update_cb (GtkGestureDrag *gesture,
         double dx = ox / self->view.zoom, dy = oy / self->view.zoom;
         g_autoptr(GArray) moved = g_array_sized_new (FALSE, FALSE, sizeof (guint),
                                                      self->drag_devices->len);
-        PwRect dirty;
+        g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (PwRect));
 
         /* Live move without history; the step is recorded on release.
-         * Only the moved cards, their cables and the tiles showing them
-         * are redone. */
+         * The moved cards and their cables leave the tiles and are drawn
+         * over them (see pw_canvas_snapshot ()) until then. */
         for (guint i = 0; i < self->drag_devices->len; i++)
           {
             PwDevice *d = g_ptr_array_index (self->drag_devices, i);
@@ -735,9 +752,15 @@ drag_update_cb (GtkGestureDrag *gesture,
             d->has_position = TRUE;
             g_array_append_val (moved, d->index);
           }
+        if (!self->drag_apart)
+          {
+            pw_render_set_hidden (self->render, (const guint *) (gpointer) moved->data,
+                                  moved->len, dirty);
+            invalidate_tiles (self, dirty);
+            self->drag_apart = TRUE;
+          }
         pw_render_move_devices (self->render, (const guint *) (gpointer) moved->data, moved->len,
-                                &dirty);
-        pw_tiles_invalidate (self->tiles, self->render, &dirty);
+                                dirty);
       }
       break;
 
@@ -764,6 +787,15 @@ drag_end_cb (GtkGestureDrag *gesture,
   DragMode mode = self->drag;
 
   self->drag = DRAG_NONE;
+  if (self->drag_apart)
+    {
+      g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (PwRect));
+
+      /* Back into the tiles, where they are now. */
+      pw_render_set_hidden (self->render, NULL, 0, dirty);
+      invalidate_tiles (self, dirty);
+      self->drag_apart = FALSE;
+    }
   switch (mode)
     {
     case DRAG_MOVE:
