@@ -399,6 +399,28 @@ test_tiles_zoom (Fixture       *f,
   /* One tile a frame at a budget of 1 µs: it took several. */
   g_assert_cmpuint (frames, >, 1);
 
+  /* A pan that uncovers more than the budget allows: the background shows
+   * where tiles are missing, and they follow frame after frame. */
+  view.x += 700 / view.zoom;
+  view.y -= 300 / view.zoom;
+  pw_tiles_snap_view (&view);
+  frames = 0;
+  do
+    {
+      frame = draw_tiled (f, palette, &view, 1, &complete);
+      frames++;
+      if (complete)
+        {
+          direct = draw_direct (f, palette, &view);
+          assert_same_picture (frame, direct, "panned");
+          cairo_surface_destroy (direct);
+        }
+      cairo_surface_destroy (frame);
+      g_assert_cmpuint (frames, <, 200);
+    }
+  while (!complete);
+  g_assert_cmpuint (frames, >, 1);
+
   /* Without a budget, a zoom step is drawn in full at once. */
   view.zoom /= 1.25;
   pw_tiles_snap_view (&view);

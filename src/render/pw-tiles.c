@@ -450,7 +450,7 @@ paint_stand_in (PwTiles          *self,
                 GArray           *missing)
 {
   Level *current = &self->levels[0], *stand_in = &self->levels[1];
-  double r = current->zs / stand_in->zs;
+  double r = stand_in->zs > 0 ? current->zs / stand_in->zs : 1;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   GHashTableIter iter;
   gpointer value;
@@ -475,7 +475,7 @@ paint_stand_in (PwTiles          *self,
   pw_palette_set_source (cr, &palette->background);
   cairo_paint (cr);
 
-  if (stand_in->zs > 0)
+  if (stand_in->zs > 0 && g_hash_table_size (stand_in->tiles) > 0)
     {
       /* From here on, units are the stand-in's device pixels. Edges
        * rounded to whole pixels keep each copy a plain scaled blit. */
@@ -594,10 +594,14 @@ pw_tiles_draw (PwTiles          *self,
   view_span (&view, 0, &span);
   missing = find_missing (current, &view, &span);
 
-  /* With no stand-in (a new plan, an edit, panning at a settled zoom)
-   * every missing tile is drawn now, whatever the cost; while a zoom
-   * settles they wait for the budget. */
-  if (budget_us <= 0 || self->levels[1].zs <= 0 || g_hash_table_size (self->levels[1].tiles) == 0)
+  /* When nothing at all could be shown (a new plan, after an edit) every
+   * missing tile is drawn now, whatever the cost. Otherwise — a zoom
+   * settling behind its stand-ins, or a pan faster than tiles are drawn
+   * ahead, with some of the view in place — they wait for the budget,
+   * the background showing where they will go. */
+  if (budget_us <= 0 ||
+      ((self->levels[1].zs <= 0 || g_hash_table_size (self->levels[1].tiles) == 0) &&
+       missing->len == (guint) ((span.i1 - span.i0 + 1) * (span.j1 - span.j0 + 1))))
     add_missing (current, render, palette, &view, &span, missing);
   else
     g_array_append_vals (waiting, missing->data, missing->len);

@@ -49,11 +49,12 @@ void      pw_tiles_invalidate (PwTiles          *self,
 void      pw_tiles_snap_view  (PwTileView       *view);
 
 /* Paints background, dot grid and plan for @view onto @cr, whose user
- * space is view pixels with (0, 0) at the view's corner. Missing tiles at
- * this zoom are drawn now — unless the zoom has just changed: then the
- * tiles of the zoom before stand in, scaled, and missing tiles are drawn
- * only while @budget_us lasts (0: no limit). Returns FALSE while stand-ins
- * are showing: draw again soon.
+ * space is view pixels with (0, 0) at the view's corner. When no tile of
+ * the view is there yet and nothing can stand in, all are drawn now.
+ * Otherwise missing tiles are drawn only while @budget_us lasts (0: no
+ * limit), centre first, and the rest show the tiles of the zoom before,
+ * scaled, or the background. Returns FALSE while any tile is missing:
+ * draw again soon.
  */
 gboolean  pw_tiles_draw       (PwTiles          *self,
                                PwRender         *render,
