@@ -2244,7 +2244,10 @@ ctx_setup_cable (Ctx        *c,
   if (c->type->n_ends == 0)
     return FALSE;
   ctx_init_text (c, cr);
-  carried_compute (c);
+  /* What the nets carry only colours and names the wires; it takes a
+   * pass over every contact of the plan, which measuring can skip. */
+  if (cr != NULL)
+    carried_compute (c);
   layout_compute (c);
   return TRUE;
 }
