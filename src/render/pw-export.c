@@ -88,6 +88,8 @@ typedef struct
   ColumnText       column_text[G_N_ELEMENTS (columns)];
   PangoLayout     *char_layout;     /* one character, to measure it */
   int              line_height;     /* of one line of table text, Pango units */
+  double           baseline;        /* of that line, from its top */
+  PangoAttrList   *table_attrs;     /* the table font, for itemizing a cell */
   GHashTable      *advances;        /* gunichar → advance, Pango units, or -1 */
   /* Pinout sheets: items, and the first item of each sheet. */
   GArray          *pinout_items;    /* PinoutItem */
@@ -383,6 +385,10 @@ schedule_text_init (Export *ex)
   ex->char_layout = pw_render_create_layout (context, "x", TABLE_FONT, FALSE);
   pango_layout_get_size (ex->char_layout, NULL, &height);
   ex->line_height = height;
+  ex->baseline = (double) pango_layout_get_baseline (ex->char_layout) / PANGO_SCALE;
+  ex->table_attrs = pango_attr_list_new ();
+  pango_attr_list_insert (ex->table_attrs,
+                          pango_attr_font_desc_new (pango_layout_get_font_description (ex->char_layout)));
   ex->advances = g_hash_table_new (NULL, NULL);
 }
 
@@ -392,6 +398,7 @@ schedule_text_clear (Export *ex)
   for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
     column_text_clear (&ex->column_text[k]);
   g_clear_object (&ex->char_layout);
+  g_clear_pointer (&ex->table_attrs, pango_attr_list_unref);
   g_clear_pointer (&ex->advances, g_hash_table_unref);
 }
 
@@ -616,6 +623,66 @@ text_batch_get (GArray              *batches,
   return &g_array_index (batches, TextBatch, batches->len - 1);
 }
 
+/* Adds one run of glyphs, its baseline starting at (@x, @y), to the
+ * batches, with the text of each glyph cluster so that the PDF's text can
+ * be searched and copied. */
+static void
+text_batch_add_run (GArray         *batches,
+                    PangoGlyphItem *run,
+                    const char     *text,
+                    const PwColor  *color,
+                    double          x,
+                    double          y)
+{
+  PangoCairoFont *font = PANGO_CAIRO_FONT (run->item->analysis.font);
+  TextBatch *b = text_batch_get (batches, pango_cairo_font_get_scaled_font (font), color);
+  PangoGlyphItemIter gi;
+  int pos = 0;
+  int next = 0;
+
+  for (gboolean more = pango_glyph_item_iter_init_start (&gi, run, text); more;
+       more = pango_glyph_item_iter_next_cluster (&gi))
+    {
+      cairo_text_cluster_t cluster = { gi.end_index - gi.start_index, 0 };
+
+      /* Left to right: the clusters come in glyph order. */
+      for (; next < gi.end_glyph; next++)
+        {
+          PangoGlyphInfo *info = &run->glyphs->glyphs[next];
+
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              cairo_glyph_t glyph = {
+                info->glyph,
+                x + (double) (pos + info->geometry.x_offset) / PANGO_SCALE,
+                y + (double) info->geometry.y_offset / PANGO_SCALE,
+              };
+
+              g_array_append_val (b->glyphs, glyph);
+              cluster.num_glyphs++;
+            }
+          pos += info->geometry.width;
+        }
+      if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
+        continue;
+      g_string_append_len (b->utf8, text + gi.start_index, cluster.num_bytes);
+      g_array_append_val (b->clusters, cluster);
+    }
+}
+
+static gboolean
+run_is_plain (PangoGlyphItem *run)
+{
+  if (run->item->analysis.level % 2 != 0 ||
+      !PANGO_IS_CAIRO_FONT (run->item->analysis.font) ||
+      pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)) == NULL)
+    return FALSE;
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether every run of @layout can be shown as plain glyphs: left to
  * right, in a cairo font, with no missing glyph for Pango to draw as a
  * box. */
@@ -624,22 +691,12 @@ layout_is_plain (PangoLayout *layout)
 {
   for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
     for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
-      {
-        PangoGlyphItem *run = r->data;
-
-        if (run->item->analysis.level % 2 != 0 ||
-            !PANGO_IS_CAIRO_FONT (run->item->analysis.font) ||
-            pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)) == NULL)
-          return FALSE;
-        for (int i = 0; i < run->glyphs->num_glyphs; i++)
-          if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-            return FALSE;
-      }
+      if (!run_is_plain (r->data))
+        return FALSE;
   return TRUE;
 }
 
-/* Adds @layout at (@x, @y) to the batches, with the text of each glyph
- * cluster so that the PDF's text can be searched and copied. */
+/* Adds @layout with its top left corner at (@x, @y). */
 static void
 text_batch_add_layout (GArray        *batches,
                        PangoLayout   *layout,
@@ -653,52 +710,60 @@ text_batch_add_layout (GArray        *batches,
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoGlyphItemIter gi;
       PangoRectangle logical;
-      TextBatch *b;
-      double rx, ry;
-      int pos = 0;
-      int next = 0;
 
       if (run == NULL)
         continue;
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      rx = x + (double) logical.x / PANGO_SCALE;
-      ry = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      b = text_batch_get (batches,
-                          pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)),
-                          color);
-      for (gboolean more = pango_glyph_item_iter_init_start (&gi, run, text); more;
-           more = pango_glyph_item_iter_next_cluster (&gi))
-        {
-          cairo_text_cluster_t cluster = { gi.end_index - gi.start_index, 0 };
-
-          /* Left to right: the clusters come in glyph order. */
-          for (; next < gi.end_glyph; next++)
-            {
-              PangoGlyphInfo *info = &run->glyphs->glyphs[next];
-
-              if (info->glyph != PANGO_GLYPH_EMPTY)
-                {
-                  cairo_glyph_t glyph = {
-                    info->glyph,
-                    rx + (double) (pos + info->geometry.x_offset) / PANGO_SCALE,
-                    ry + (double) info->geometry.y_offset / PANGO_SCALE,
-                  };
-
-                  g_array_append_val (b->glyphs, glyph);
-                  cluster.num_glyphs++;
-                }
-              pos += info->geometry.width;
-            }
-          if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
-            continue;
-          g_string_append_len (b->utf8, text + gi.start_index, cluster.num_bytes);
-          g_array_append_val (b->clusters, cluster);
-        }
+      text_batch_add_run (batches, run, text, color, x + (double) logical.x / PANGO_SCALE,
+                          y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
+}
+
+/* Adds @text, known to fit on one line in the table font, with its top
+ * left corner at (@x, @y): itemized and shaped as a PangoLayout would,
+ * without the rest of a layout's work. FALSE, and nothing added, when it
+ * is not plain. */
+static gboolean
+text_batch_add_line (Export        *ex,
+                     GArray        *batches,
+                     const char    *text,
+                     const PwColor *color,
+                     double         x,
+                     double         y)
+{
+  PangoContext *context = pw_render_get_pango_context (ex->render);
+  int len = strlen (text);
+  GList *items = pango_itemize (context, text, 0, len, ex->table_attrs, NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (PangoGlyphItem));
+  gboolean plain = TRUE;
+  double run_x = x;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoGlyphItem run = { l->data, pango_glyph_string_new (), 0, 0, 0 };
+
+      pango_shape_with_flags (text + run.item->offset, run.item->length, text, len,
+                              &run.item->analysis, run.glyphs, PANGO_SHAPE_NONE);
+      g_array_append_val (runs, run);
+      plain = plain && run_is_plain (&run);
+    }
+  for (guint i = 0; i < runs->len; i++)
+    {
+      PangoGlyphItem *run = &g_array_index (runs, PangoGlyphItem, i);
+
+      if (plain)
+        {
+          text_batch_add_run (batches, run, text, color, run_x, y + ex->baseline);
+          run_x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+        }
+      pango_glyph_string_free (run->glyphs);
+      pango_item_free (run->item);
+    }
+  g_list_free (items);
+  return plain;
 }
 
 static void
@@ -737,6 +802,26 @@ draw_cell (cairo_t       *cr,
       cairo_move_to (cr, x, y);
       pw_render_show_layout (cr, layout);
     }
+}
+
+/* A cell of the schedule; one that surely fits on one line skips the
+ * layout. */
+static void
+draw_schedule_cell (Export        *ex,
+                    cairo_t       *cr,
+                    GArray        *batches,
+                    guint          column,
+                    const char    *text,
+                    const PwColor *color,
+                    double         x,
+                    double         y)
+{
+  ColumnText *ct = &ex->column_text[column];
+
+  if (ct->cache == NULL && text_fits_one_line (ex, text, ct->width) &&
+      text_batch_add_line (ex, batches, text, color, x, y))
+    return;
+  draw_cell (cr, batches, cell_layout_for (ex, column, text), color, x, y);
 }
 
 static void
@@ -810,8 +895,8 @@ draw_schedule_page (Export  *ex,
 
           if (k == 6 && worst > 0)
             color = pw_palette_severity_color (p, worst - 1);
-          draw_cell (cr, batches, cell_layout_for (ex, k, cells[k]), color,
-                     column_x[k] + ROW_PAD, y + ROW_PAD);
+          draw_schedule_cell (ex, cr, batches, k, cells[k], color,
+                              column_x[k] + ROW_PAD, y + ROW_PAD);
           g_free (cells[k]);
         }
       y += h;
