@@ -90,7 +90,9 @@ typedef struct
   int              line_height;     /* of one line of table text, Pango units */
   double           baseline;        /* of that line, from its top */
   PangoAttrList   *table_attrs;     /* the table font, for itemizing a cell */
+  GHashTable      *glyph_cache;     /* kept PangoLayout → CellGlyphs */
   GHashTable      *advances;        /* gunichar → advance, Pango units, or -1 */
+  int              latin_advance[0x250];  /* the same below U+0250; 0: not yet measured */
   /* Pinout sheets: items, and the first item of each sheet. */
   GArray          *pinout_items;    /* PinoutItem */
   GArray          *pinout_breaks;
@@ -399,6 +401,7 @@ schedule_text_clear (Export *ex)
     column_text_clear (&ex->column_text[k]);
   g_clear_object (&ex->char_layout);
   g_clear_pointer (&ex->table_attrs, pango_attr_list_unref);
+  g_clear_pointer (&ex->glyph_cache, g_hash_table_unref);
   g_clear_pointer (&ex->advances, g_hash_table_unref);
 }
 
@@ -424,7 +427,11 @@ char_advance (Export   *ex,
   gpointer value;
   int advance = -1;
 
-  if (g_hash_table_lookup_extended (ex->advances, GUINT_TO_POINTER (ch), NULL, &value))
+  /* Stored plus one, so that 0 means "not measured yet". */
+  if (ch < G_N_ELEMENTS (ex->latin_advance) && ex->latin_advance[ch] != 0)
+    return ex->latin_advance[ch] - 1;
+  if (ch >= G_N_ELEMENTS (ex->latin_advance) &&
+      g_hash_table_lookup_extended (ex->advances, GUINT_TO_POINTER (ch), NULL, &value))
     return GPOINTER_TO_INT (value);
 
   if (char_is_simple (ch))
@@ -444,7 +451,10 @@ char_advance (Export   *ex,
           (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
         advance = w;
     }
-  g_hash_table_insert (ex->advances, GUINT_TO_POINTER (ch), GINT_TO_POINTER (advance));
+  if (ch < G_N_ELEMENTS (ex->latin_advance))
+    ex->latin_advance[ch] = advance + 1;
+  else
+    g_hash_table_insert (ex->advances, GUINT_TO_POINTER (ch), GINT_TO_POINTER (advance));
   return advance;
 }
 
@@ -636,19 +646,20 @@ text_batch_add_run (GArray         *batches,
 {
   PangoCairoFont *font = PANGO_CAIRO_FONT (run->item->analysis.font);
   TextBatch *b = text_batch_get (batches, pango_cairo_font_get_scaled_font (font), color);
-  PangoGlyphItemIter gi;
+  const PangoGlyphString *glyphs = run->glyphs;
+  const char *item_text = text + run->item->offset;
   int pos = 0;
-  int next = 0;
 
-  for (gboolean more = pango_glyph_item_iter_init_start (&gi, run, text); more;
-       more = pango_glyph_item_iter_next_cluster (&gi))
+  /* Left to right, a cluster is a stretch of glyphs with the same
+   * log_clusters entry, which is where its text starts in the item. */
+  for (int i = 0; i < glyphs->num_glyphs;)
     {
-      cairo_text_cluster_t cluster = { gi.end_index - gi.start_index, 0 };
+      int start = glyphs->log_clusters[i];
+      cairo_text_cluster_t cluster = { 0, 0 };
 
-      /* Left to right: the clusters come in glyph order. */
-      for (; next < gi.end_glyph; next++)
+      for (; i < glyphs->num_glyphs && glyphs->log_clusters[i] == start; i++)
         {
-          PangoGlyphInfo *info = &run->glyphs->glyphs[next];
+          const PangoGlyphInfo *info = &glyphs->glyphs[i];
 
           if (info->glyph != PANGO_GLYPH_EMPTY)
             {
@@ -663,9 +674,11 @@ text_batch_add_run (GArray         *batches,
             }
           pos += info->geometry.width;
         }
+      cluster.num_bytes = (i < glyphs->num_glyphs ? glyphs->log_clusters[i] : run->item->length) -
+                          start;
       if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
         continue;
-      g_string_append_len (b->utf8, text + gi.start_index, cluster.num_bytes);
+      g_string_append_len (b->utf8, item_text + start, cluster.num_bytes);
       g_array_append_val (b->clusters, cluster);
     }
 }
@@ -786,6 +799,77 @@ text_batch_show (GArray  *batches,
   cairo_restore (cr);
 }
 
+/* The glyphs of a kept layout (a header, or a cell of a repeating
+ * column) at the origin, in no colour yet: a layout drawn on every
+ * sheet is walked once, then copied into each sheet's batches. */
+typedef struct
+{
+  gboolean plain;
+  GArray  *batches;   /* TextBatch, color NULL */
+} CellGlyphs;
+
+static void
+cell_glyphs_free (gpointer data)
+{
+  CellGlyphs *cg = data;
+
+  g_clear_pointer (&cg->batches, g_array_unref);
+  g_free (cg);
+}
+
+/* Draws @layout, which lives as long as @ex, at (@x, @y). */
+static void
+draw_kept_layout (Export        *ex,
+                  cairo_t       *cr,
+                  GArray        *batches,
+                  PangoLayout   *layout,
+                  const PwColor *color,
+                  double         x,
+                  double         y)
+{
+  CellGlyphs *cg;
+
+  if (ex->glyph_cache == NULL)
+    ex->glyph_cache = g_hash_table_new_full (NULL, NULL, NULL, cell_glyphs_free);
+  cg = g_hash_table_lookup (ex->glyph_cache, layout);
+  if (cg == NULL)
+    {
+      cg = g_new0 (CellGlyphs, 1);
+      cg->plain = layout_is_plain (layout);
+      if (cg->plain)
+        {
+          cg->batches = g_array_new (FALSE, FALSE, sizeof (TextBatch));
+          g_array_set_clear_func (cg->batches, text_batch_clear);
+          text_batch_add_layout (cg->batches, layout, NULL, 0, 0);
+        }
+      g_hash_table_insert (ex->glyph_cache, layout, cg);
+    }
+  if (!cg->plain)
+    {
+      pw_palette_set_source (cr, color);
+      cairo_move_to (cr, x, y);
+      pw_render_show_layout (cr, layout);
+      return;
+    }
+  for (guint i = 0; i < cg->batches->len; i++)
+    {
+      TextBatch *t = &g_array_index (cg->batches, TextBatch, i);
+      TextBatch *b = text_batch_get (batches, t->font, color);
+      guint first = b->glyphs->len;
+
+      g_array_append_vals (b->glyphs, t->glyphs->data, t->glyphs->len);
+      for (guint k = first; k < b->glyphs->len; k++)
+        {
+          cairo_glyph_t *g = &g_array_index (b->glyphs, cairo_glyph_t, k);
+
+          g->x += x;
+          g->y += y;
+        }
+      g_array_append_vals (b->clusters, t->clusters->data, t->clusters->len);
+      g_string_append_len (b->utf8, t->utf8->str, t->utf8->len);
+    }
+}
+
 static void
 draw_cell (cairo_t       *cr,
            GArray        *batches,
@@ -818,10 +902,11 @@ draw_schedule_cell (Export        *ex,
 {
   ColumnText *ct = &ex->column_text[column];
 
-  if (ct->cache == NULL && text_fits_one_line (ex, text, ct->width) &&
-      text_batch_add_line (ex, batches, text, color, x, y))
-    return;
-  draw_cell (cr, batches, cell_layout_for (ex, column, text), color, x, y);
+  if (ct->cache != NULL)
+    draw_kept_layout (ex, cr, batches, cached_cell (ex, column, text), color, x, y);
+  else if (!text_fits_one_line (ex, text, ct->width) ||
+           !text_batch_add_line (ex, batches, text, color, x, y))
+    draw_cell (cr, batches, cell_layout_for (ex, column, text), color, x, y);
 }
 
 static void
@@ -872,8 +957,8 @@ draw_schedule_page (Export  *ex,
   pw_palette_set_source (cr, &p->grid);
   cairo_fill (cr);
   for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    draw_cell (cr, batches, ex->column_text[k].header, &p->foreground,
-               column_x[k] + ROW_PAD, y + ROW_PAD);
+    draw_kept_layout (ex, cr, batches, ex->column_text[k].header, &p->foreground,
+                      column_x[k] + ROW_PAD, y + ROW_PAD);
   y += ex->header_height;
   cairo_move_to (cr, MARGIN, y);
   cairo_line_to (cr, MARGIN + width, y);
