@@ -966,11 +966,11 @@ draw_schedule_page (Export  *ex,
   cairo_set_line_width (cr, 0.8);
   cairo_stroke (cr);
 
-  /* The rows, and the rules under them in one path. */
+  /* The rows, and then the rules under them in one path: a cell drawn by
+   * Pango (a missing glyph's box) would stroke a path left open. */
   for (guint c = first; c < last; c++)
     {
       char *cells[G_N_ELEMENTS (columns)];
-      double h = g_array_index (ex->row_heights, double, c);
       guint8 worst = pw_render_get_cable_worst (ex->render, c);
 
       row_cells (ex, c, cells, ex->findings_start, ex->findings_list);
@@ -984,7 +984,13 @@ draw_schedule_page (Export  *ex,
                               column_x[k] + ROW_PAD, y + ROW_PAD);
           g_free (cells[k]);
         }
-      y += h;
+      y += g_array_index (ex->row_heights, double, c);
+    }
+  cairo_new_path (cr);
+  y = MARGIN + ex->header_height;
+  for (guint c = first; c < last; c++)
+    {
+      y += g_array_index (ex->row_heights, double, c);
       cairo_move_to (cr, MARGIN, y);
       cairo_line_to (cr, MARGIN + width, y);
     }
