@@ -87,6 +87,7 @@ typedef struct
   GArray          *findings_list;
   ColumnText       column_text[G_N_ELEMENTS (columns)];
   PangoLayout     *char_layout;     /* one character, to measure it */
+  PangoFont       *table_font;      /* the font the table text is in */
   int              line_height;     /* of one line of table text, Pango units */
   double           baseline;        /* of that line, from its top */
   PangoAttrList   *table_attrs;     /* the table font, for itemizing a cell */
@@ -388,9 +389,15 @@ schedule_text_init (Export *ex)
   pango_layout_get_size (ex->char_layout, NULL, &height);
   ex->line_height = height;
   ex->baseline = (double) pango_layout_get_baseline (ex->char_layout) / PANGO_SCALE;
+  {
+    PangoLayoutLine *line = pango_layout_get_line_readonly (ex->char_layout, 0);
+    PangoGlyphItem *run = line->runs != NULL ? line->runs->data : NULL;
+
+    ex->table_font = run != NULL ? g_object_ref (run->item->analysis.font) : NULL;
+  }
   ex->table_attrs = pango_attr_list_new ();
-  pango_attr_list_insert (ex->table_attrs,
-                          pango_attr_font_desc_new (pango_layout_get_font_description (ex->char_layout)));
+  pango_attr_list_insert (ex->table_attrs, pango_attr_font_desc_new (
+                            pango_layout_get_font_description (ex->char_layout)));
   ex->advances = g_hash_table_new (NULL, NULL);
 }
 
@@ -400,6 +407,7 @@ schedule_text_clear (Export *ex)
   for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
     column_text_clear (&ex->column_text[k]);
   g_clear_object (&ex->char_layout);
+  g_clear_object (&ex->table_font);
   g_clear_pointer (&ex->table_attrs, pango_attr_list_unref);
   g_clear_pointer (&ex->glyph_cache, g_hash_table_unref);
   g_clear_pointer (&ex->advances, g_hash_table_unref);
@@ -419,7 +427,7 @@ char_is_simple (gunichar ch)
 
 /* The advance of @ch in the table font, in Pango units, or -1 when it is
  * not a simple character or the font lacks it (a fallback font may make
- * the line taller). */
+ * the line taller or move its baseline). */
 static int
 char_advance (Export   *ex,
               gunichar  ch)
@@ -447,7 +455,7 @@ char_advance (Export   *ex,
       line = pango_layout_get_line_readonly (ex->char_layout, 0);
       run = line != NULL && line->runs != NULL ? line->runs->data : NULL;
       if (h == ex->line_height && run != NULL && line->runs->next == NULL &&
-          run->glyphs->num_glyphs == 1 &&
+          run->item->analysis.font == ex->table_font && run->glyphs->num_glyphs == 1 &&
           (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
         advance = w;
     }
