@@ -138,6 +138,41 @@ test_pdf (void)
     g_assert_nonnull (strstr (text, pw_document_get_cable (doc, c)->id));
 }
 
+/* The schedule shows most of its text in batches of glyphs and the rest
+ * (right-to-left runs, missing glyphs) through Pango: both must come out
+ * as text, in any script. */
+static void
+test_pdf_scripts (void)
+{
+  g_autofree char *studio = plan_path ("studio.patchwise");
+  g_autofree char *plan = g_build_filename (tmpdir, "scripts.patchwise", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "scripts.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *edited;
+
+  if (tool_missing ("pdftotext") || tool_missing ("pdfinfo"))
+    return;
+
+  g_file_get_contents (studio, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "\"name\": \"Vocal mic\"",
+                                      "\"name\": \"Vocal mic מיקרופון マイク \U0001F3A4\"", 1), ==, 1);
+  g_file_set_contents (plan, edited->str, edited->len, &error);
+  g_string_free (edited, TRUE);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Vocal mic"));
+  g_assert_nonnull (strstr (text, "מיקרופון"));
+  g_assert_nonnull (strstr (text, "マイク"));
+  g_assert_nonnull (strstr (text, "Desk: Tape out L Recorder: In 1"));
+  g_assert_nonnull (strstr (text, "Desk: Aux 1 end b open"));
+}
+
 static void
 test_pdf_paper (void)
 {
@@ -544,6 +579,7 @@ main (int    argc,
 
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/pdf-paper", test_pdf_paper);
+  g_test_add_func ("/export/pdf-scripts", test_pdf_scripts);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/svg-text", test_svg_text);
   g_test_add_func ("/export/png-scale", test_png_scale);

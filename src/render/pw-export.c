@@ -45,17 +45,26 @@ typedef struct
 {
   const char *title;
   double      fraction;
+  gboolean    repeats;     /* the same few texts over and over */
 } Column;
 
 static const Column columns[] = {
-  { N_("Label"), 0.07 },
-  { N_("From (device: port)"), 0.17 },
-  { N_("To (device: port)"), 0.17 },
-  { N_("Cable type"), 0.17 },
-  { N_("Length"), 0.06 },
-  { N_("Link"), 0.09 },
-  { N_("Findings"), 0.27 },
+  { N_("Label"), 0.07, FALSE },
+  { N_("From (device: port)"), 0.17, FALSE },
+  { N_("To (device: port)"), 0.17, FALSE },
+  { N_("Cable type"), 0.17, TRUE },
+  { N_("Length"), 0.06, TRUE },
+  { N_("Link"), 0.09, TRUE },
+  { N_("Findings"), 0.27, TRUE },
 };
+
+typedef struct
+{
+  PangoLayout *layout;    /* wrapped at the column's width */
+  PangoLayout *header;    /* the title, in bold */
+  int          width;     /* Pango units */
+  GHashTable  *cache;     /* text → PangoLayout, in a repeating column */
+} ColumnText;
 
 typedef struct
 {
@@ -74,6 +83,17 @@ typedef struct
   GArray          *row_heights;     /* double, per cable */
   GArray          *schedule_breaks; /* guint: first row of each sheet, then n */
   double           header_height;
+  GArray          *findings_start;  /* finding indices by cable, CSR */
+  GArray          *findings_list;
+  ColumnText       column_text[G_N_ELEMENTS (columns)];
+  PangoLayout     *char_layout;     /* one character, to measure it */
+  PangoFont       *table_font;      /* the font the table text is in */
+  int              line_height;     /* of one line of table text, Pango units */
+  double           baseline;        /* of that line, from its top */
+  PangoAttrList   *table_attrs;     /* the table font, for itemizing a cell */
+  GHashTable      *glyph_cache;     /* kept PangoLayout → CellGlyphs */
+  GHashTable      *advances;        /* gunichar → advance, Pango units, or -1 */
+  int              latin_advance[0x250];  /* the same below U+0250; 0: not yet measured */
   /* Pinout sheets: items, and the first item of each sheet. */
   GArray          *pinout_items;    /* PinoutItem */
   GArray          *pinout_breaks;
@@ -86,9 +106,14 @@ typedef struct
   double       height;         /* the diagram's, at the sheet width */
 } PinoutItem;
 
+static void schedule_text_clear (Export *ex);
+
 static void
 export_clear (Export *ex)
 {
+  schedule_text_clear (ex);
+  g_clear_pointer (&ex->findings_start, g_array_unref);
+  g_clear_pointer (&ex->findings_list, g_array_unref);
   g_clear_pointer (&ex->render, pw_render_free);
   g_clear_pointer (&ex->date, g_free);
   g_clear_pointer (&ex->row_heights, g_array_unref);
@@ -310,6 +335,24 @@ table_bottom (Export *ex)
   return ex->page_h - MARGIN - TITLE_HEIGHT - COLUMN_GAP;
 }
 
+/* The schedule's text.
+ *
+ * A schedule of a big plan is tens of thousands of cells, and shaping
+ * their text was most of the PDF's time. So each cell is shaped at most
+ * once: a column whose cells repeat (cable types, lengths, link classes,
+ * findings) keeps one laid-out PangoLayout per distinct text, measured
+ * once and drawn as often as it occurs; in the other columns a text that
+ * surely fits on one line is measured from the advances of its
+ * characters, and only the rest are laid out to be measured. */
+
+static void
+column_text_clear (ColumnText *ct)
+{
+  g_clear_object (&ct->layout);
+  g_clear_object (&ct->header);
+  g_clear_pointer (&ct->cache, g_hash_table_unref);
+}
+
 static PangoLayout *
 cell_layout (Export  *ex,
              guint    column,
@@ -324,29 +367,202 @@ cell_layout (Export  *ex,
   return layout;
 }
 
+static void
+schedule_text_init (Export *ex)
+{
+  PangoContext *context = pw_render_get_pango_context (ex->render);
+  int height;
+
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      ColumnText *ct = &ex->column_text[k];
+
+      ct->layout = cell_layout (ex, k, FALSE);
+      ct->header = cell_layout (ex, k, TRUE);
+      pango_layout_set_text (ct->header, _(columns[k].title), -1);
+      ct->width = pango_layout_get_width (ct->layout);
+      if (columns[k].repeats)
+        ct->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+
+  ex->char_layout = pw_render_create_layout (context, "x", TABLE_FONT, FALSE);
+  pango_layout_get_size (ex->char_layout, NULL, &height);
+  ex->line_height = height;
+  ex->baseline = (double) pango_layout_get_baseline (ex->char_layout) / PANGO_SCALE;
+  {
+    PangoLayoutLine *line = pango_layout_get_line_readonly (ex->char_layout, 0);
+    PangoGlyphItem *run = line->runs != NULL ? line->runs->data : NULL;
+
+    ex->table_font = run != NULL ? g_object_ref (run->item->analysis.font) : NULL;
+  }
+  ex->table_attrs = pango_attr_list_new ();
+  pango_attr_list_insert (ex->table_attrs, pango_attr_font_desc_new (
+                            pango_layout_get_font_description (ex->char_layout)));
+  ex->advances = g_hash_table_new (NULL, NULL);
+}
+
+static void
+schedule_text_clear (Export *ex)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    column_text_clear (&ex->column_text[k]);
+  g_clear_object (&ex->char_layout);
+  g_clear_object (&ex->table_font);
+  g_clear_pointer (&ex->table_attrs, pango_attr_list_unref);
+  g_clear_pointer (&ex->glyph_cache, g_hash_table_unref);
+  g_clear_pointer (&ex->advances, g_hash_table_unref);
+}
+
+/* A character whose advance can be added to its neighbours': one that
+ * the table font shapes alone, left to right and without joining or
+ * combining. */
+static gboolean
+char_is_simple (gunichar ch)
+{
+  return (ch >= 0x20 && ch < 0x7f) ||
+         (ch >= 0xa0 && ch < 0x250 && ch != 0xad) ||
+         (ch >= 0x2010 && ch < 0x2028) ||
+         (ch >= 0x2030 && ch < 0x205f);
+}
+
+/* The advance of @ch in the table font, in Pango units, or -1 when it is
+ * not a simple character or the font lacks it (a fallback font may make
+ * the line taller or move its baseline). */
+static int
+char_advance (Export   *ex,
+              gunichar  ch)
+{
+  gpointer value;
+  int advance = -1;
+
+  /* Stored plus one, so that 0 means "not measured yet". */
+  if (ch < G_N_ELEMENTS (ex->latin_advance) && ex->latin_advance[ch] != 0)
+    return ex->latin_advance[ch] - 1;
+  if (ch >= G_N_ELEMENTS (ex->latin_advance) &&
+      g_hash_table_lookup_extended (ex->advances, GUINT_TO_POINTER (ch), NULL, &value))
+    return GPOINTER_TO_INT (value);
+
+  if (char_is_simple (ch))
+    {
+      char utf8[8];
+      int len = g_unichar_to_utf8 (ch, utf8);
+      PangoLayoutLine *line;
+      PangoLayoutRun *run;
+      int w, h;
+
+      pango_layout_set_text (ex->char_layout, utf8, len);
+      pango_layout_get_size (ex->char_layout, &w, &h);
+      line = pango_layout_get_line_readonly (ex->char_layout, 0);
+      run = line != NULL && line->runs != NULL ? line->runs->data : NULL;
+      if (h == ex->line_height && run != NULL && line->runs->next == NULL &&
+          run->item->analysis.font == ex->table_font && run->glyphs->num_glyphs == 1 &&
+          (run->glyphs->glyphs[0].glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0)
+        advance = w;
+    }
+  if (ch < G_N_ELEMENTS (ex->latin_advance))
+    ex->latin_advance[ch] = advance + 1;
+  else
+    g_hash_table_insert (ex->advances, GUINT_TO_POINTER (ch), GINT_TO_POINTER (advance));
+  return advance;
+}
+
+/* Whether @text surely takes one line of @width (Pango units). The sum
+ * of the characters' advances is an estimate: kerning and ligatures move
+ * it by far less than the margin allowed here. */
+static gboolean
+text_fits_one_line (Export     *ex,
+                    const char *text,
+                    int         width)
+{
+  gint64 sum = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int advance = char_advance (ex, g_utf8_get_char (p));
+
+      if (advance < 0)
+        return FALSE;
+      sum += advance;
+    }
+  return sum + sum / 8 + PANGO_SCALE <= width;
+}
+
+/* The laid-out text of a cell of a repeating column, made on first use. */
+static PangoLayout *
+cached_cell (Export     *ex,
+             guint       column,
+             const char *text)
+{
+  ColumnText *ct = &ex->column_text[column];
+  PangoLayout *layout = g_hash_table_lookup (ct->cache, text);
+
+  if (layout == NULL)
+    {
+      layout = pango_layout_copy (ct->layout);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (ct->cache, g_strdup (text), layout);
+    }
+  return layout;
+}
+
+/* The height of a cell, in Pango units. */
+static int
+cell_height (Export     *ex,
+             guint       column,
+             const char *text)
+{
+  ColumnText *ct = &ex->column_text[column];
+  PangoLayout *layout;
+  int h;
+
+  if (ct->cache != NULL)
+    layout = cached_cell (ex, column, text);
+  else if (text_fits_one_line (ex, text, ct->width))
+    return ex->line_height;
+  else
+    {
+      layout = ct->layout;
+      pango_layout_set_text (layout, text, -1);
+    }
+  pango_layout_get_size (layout, NULL, &h);
+  return h;
+}
+
+/* The layout that draws a cell. */
+static PangoLayout *
+cell_layout_for (Export     *ex,
+                 guint       column,
+                 const char *text)
+{
+  ColumnText *ct = &ex->column_text[column];
+
+  if (ct->cache != NULL)
+    return cached_cell (ex, column, text);
+  pango_layout_set_text (ct->layout, text, -1);
+  return ct->layout;
+}
+
 /* Measures every row and cuts the schedule into sheets. */
 static void
 plan_schedule (Export *ex)
 {
   guint n_cables = pw_document_get_n_cables (ex->doc);
-  g_autoptr(GArray) by_start = NULL;
-  g_autoptr(GArray) by_list = NULL;
-  PangoLayout *layouts[G_N_ELEMENTS (columns)];
   double y, top = MARGIN, bottom = table_bottom (ex);
 
-  group_findings (ex, &by_start, &by_list);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    layouts[k] = cell_layout (ex, k, FALSE);
+  group_findings (ex, &ex->findings_start, &ex->findings_list);
+  schedule_text_init (ex);
 
   {
     double h = 0;
 
+    /* Measured in the regular weight, as it always was. */
     for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
       {
+        PangoLayout *layout = ex->column_text[k].layout;
         int lh;
 
-        pango_layout_set_text (layouts[k], _(columns[k].title), -1);
-        pango_layout_get_size (layouts[k], NULL, &lh);
+        pango_layout_set_text (layout, _(columns[k].title), -1);
+        pango_layout_get_size (layout, NULL, &lh);
         h = MAX (h, (double) lh / PANGO_SCALE);
       }
     ex->header_height = h + 2 * ROW_PAD + 2;
@@ -358,19 +574,16 @@ plan_schedule (Export *ex)
   for (guint c = 0; c < n_cables; c++)
     {
       char *cells[G_N_ELEMENTS (columns)];
-      double h = 0;
+      int lh = 0;
+      double h;
 
-      row_cells (ex, c, cells, by_start, by_list);
+      row_cells (ex, c, cells, ex->findings_start, ex->findings_list);
       for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
         {
-          int lh;
-
-          pango_layout_set_text (layouts[k], cells[k], -1);
-          pango_layout_get_size (layouts[k], NULL, &lh);
-          h = MAX (h, (double) lh / PANGO_SCALE);
+          lh = MAX (lh, cell_height (ex, k, cells[k]));
           g_free (cells[k]);
         }
-      h += 2 * ROW_PAD;
+      h = (double) lh / PANGO_SCALE + 2 * ROW_PAD;
       g_array_append_val (ex->row_heights, h);
       if (y + h > bottom)
         {
@@ -380,57 +593,328 @@ plan_schedule (Export *ex)
       y += h;
     }
   g_array_append_val (ex->schedule_breaks, n_cables);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    g_object_unref (layouts[k]);
+}
+
+/* Text of one font and colour gathered over a sheet, to be shown in one
+ * call: a sheet of the schedule is then a handful of text operations for
+ * the PDF surface to record and write out instead of one per cell. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  const PwColor       *color;
+  GArray              *glyphs;     /* cairo_glyph_t */
+  GArray              *clusters;   /* cairo_text_cluster_t */
+  GString             *utf8;
+} TextBatch;
+
+static void
+text_batch_clear (gpointer data)
+{
+  TextBatch *b = data;
+
+  cairo_scaled_font_destroy (b->font);
+  g_array_unref (b->glyphs);
+  g_array_unref (b->clusters);
+  g_string_free (b->utf8, TRUE);
+}
+
+static TextBatch *
+text_batch_get (GArray              *batches,
+                cairo_scaled_font_t *font,
+                const PwColor       *color)
+{
+  TextBatch b;
+
+  for (guint i = 0; i < batches->len; i++)
+    {
+      TextBatch *o = &g_array_index (batches, TextBatch, i);
+
+      if (o->font == font && o->color == color)
+        return o;
+    }
+  b.font = cairo_scaled_font_reference (font);
+  b.color = color;
+  b.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  b.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  b.utf8 = g_string_new (NULL);
+  g_array_append_val (batches, b);
+  return &g_array_index (batches, TextBatch, batches->len - 1);
+}
+
+/* Adds one run of glyphs, its baseline starting at (@x, @y), to the
+ * batches, with the text of each glyph cluster so that the PDF's text can
+ * be searched and copied. */
+static void
+text_batch_add_run (GArray         *batches,
+                    PangoGlyphItem *run,
+                    const char     *text,
+                    const PwColor  *color,
+                    double          x,
+                    double          y)
+{
+  PangoCairoFont *font = PANGO_CAIRO_FONT (run->item->analysis.font);
+  TextBatch *b = text_batch_get (batches, pango_cairo_font_get_scaled_font (font), color);
+  const PangoGlyphString *glyphs = run->glyphs;
+  const char *item_text = text + run->item->offset;
+  int pos = 0;
+
+  /* Left to right, a cluster is a stretch of glyphs with the same
+   * log_clusters entry, which is where its text starts in the item. */
+  for (int i = 0; i < glyphs->num_glyphs;)
+    {
+      int start = glyphs->log_clusters[i];
+      cairo_text_cluster_t cluster = { 0, 0 };
+
+      for (; i < glyphs->num_glyphs && glyphs->log_clusters[i] == start; i++)
+        {
+          const PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+          if (info->glyph != PANGO_GLYPH_EMPTY)
+            {
+              cairo_glyph_t glyph = {
+                info->glyph,
+                x + (double) (pos + info->geometry.x_offset) / PANGO_SCALE,
+                y + (double) info->geometry.y_offset / PANGO_SCALE,
+              };
+
+              g_array_append_val (b->glyphs, glyph);
+              cluster.num_glyphs++;
+            }
+          pos += info->geometry.width;
+        }
+      cluster.num_bytes = (i < glyphs->num_glyphs ? glyphs->log_clusters[i] : run->item->length) -
+                          start;
+      if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
+        continue;
+      g_string_append_len (b->utf8, item_text + start, cluster.num_bytes);
+      g_array_append_val (b->clusters, cluster);
+    }
+}
+
+static gboolean
+run_is_plain (PangoGlyphItem *run)
+{
+  if (run->item->analysis.level % 2 != 0 ||
+      !PANGO_IS_CAIRO_FONT (run->item->analysis.font) ||
+      pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)) == NULL)
+    return FALSE;
+  for (int i = 0; i < run->glyphs->num_glyphs; i++)
+    if (run->glyphs->glyphs[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether every run of @layout can be shown as plain glyphs: left to
+ * right, in a cairo font, with no missing glyph for Pango to draw as a
+ * box. */
+static gboolean
+layout_is_plain (PangoLayout *layout)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      if (!run_is_plain (r->data))
+        return FALSE;
+  return TRUE;
+}
+
+/* Adds @layout with its top left corner at (@x, @y). */
+static void
+text_batch_add_layout (GArray        *batches,
+                       PangoLayout   *layout,
+                       const PwColor *color,
+                       double         x,
+                       double         y)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      text_batch_add_run (batches, run, text, color, x + (double) logical.x / PANGO_SCALE,
+                          y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Adds @text, known to fit on one line in the table font, with its top
+ * left corner at (@x, @y): itemized and shaped as a PangoLayout would,
+ * without the rest of a layout's work. FALSE, and nothing added, when it
+ * is not plain. */
+static gboolean
+text_batch_add_line (Export        *ex,
+                     GArray        *batches,
+                     const char    *text,
+                     const PwColor *color,
+                     double         x,
+                     double         y)
+{
+  PangoContext *context = pw_render_get_pango_context (ex->render);
+  int len = strlen (text);
+  GList *items = pango_itemize (context, text, 0, len, ex->table_attrs, NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (PangoGlyphItem));
+  gboolean plain = TRUE;
+  double run_x = x;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoGlyphItem run = { l->data, pango_glyph_string_new (), 0, 0, 0 };
+
+      pango_shape_with_flags (text + run.item->offset, run.item->length, text, len,
+                              &run.item->analysis, run.glyphs, PANGO_SHAPE_NONE);
+      g_array_append_val (runs, run);
+      plain = plain && run_is_plain (&run);
+    }
+  for (guint i = 0; i < runs->len; i++)
+    {
+      PangoGlyphItem *run = &g_array_index (runs, PangoGlyphItem, i);
+
+      if (plain)
+        {
+          text_batch_add_run (batches, run, text, color, run_x, y + ex->baseline);
+          run_x += (double) pango_glyph_string_get_width (run->glyphs) / PANGO_SCALE;
+        }
+      pango_glyph_string_free (run->glyphs);
+      pango_item_free (run->item);
+    }
+  g_list_free (items);
+  return plain;
 }
 
 static void
-draw_table_row (Export       *ex,
-                cairo_t      *cr,
-                PangoLayout **layouts,
-                char        **cells,
-                double        y,
-                double        h,
-                gboolean      header,
-                guint8        worst)
+text_batch_show (GArray  *batches,
+                 cairo_t *cr)
 {
-  const PwPalette *p = ex->palette;
-  double x = MARGIN;
-
-  if (header)
+  cairo_save (cr);
+  for (guint i = 0; i < batches->len; i++)
     {
-      cairo_rectangle (cr, MARGIN, y, table_width (ex), h);
-      pw_palette_set_source (cr, &p->grid);
-      cairo_fill (cr);
+      TextBatch *b = &g_array_index (batches, TextBatch, i);
+
+      if (b->glyphs->len == 0)
+        continue;
+      cairo_set_scaled_font (cr, b->font);
+      pw_palette_set_source (cr, b->color);
+      cairo_show_text_glyphs (cr, b->utf8->str, b->utf8->len,
+                              (cairo_glyph_t *) b->glyphs->data, b->glyphs->len,
+                              (cairo_text_cluster_t *) b->clusters->data, b->clusters->len, 0);
     }
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    {
-      double w = table_width (ex) * columns[k].fraction;
-      const PwColor *color = &p->foreground;
+  cairo_restore (cr);
+}
 
-      if (k == 6 && worst > 0)
-        color = pw_palette_severity_color (p, worst - 1);
-      pango_layout_set_text (layouts[k], cells[k], -1);
+/* The glyphs of a kept layout (a header, or a cell of a repeating
+ * column) at the origin, in no colour yet: a layout drawn on every
+ * sheet is walked once, then copied into each sheet's batches. */
+typedef struct
+{
+  gboolean plain;
+  GArray  *batches;   /* TextBatch, color NULL */
+} CellGlyphs;
+
+static void
+cell_glyphs_free (gpointer data)
+{
+  CellGlyphs *cg = data;
+
+  g_clear_pointer (&cg->batches, g_array_unref);
+  g_free (cg);
+}
+
+/* Draws @layout, which lives as long as @ex, at (@x, @y). */
+static void
+draw_kept_layout (Export        *ex,
+                  cairo_t       *cr,
+                  GArray        *batches,
+                  PangoLayout   *layout,
+                  const PwColor *color,
+                  double         x,
+                  double         y)
+{
+  CellGlyphs *cg;
+
+  if (ex->glyph_cache == NULL)
+    ex->glyph_cache = g_hash_table_new_full (NULL, NULL, NULL, cell_glyphs_free);
+  cg = g_hash_table_lookup (ex->glyph_cache, layout);
+  if (cg == NULL)
+    {
+      cg = g_new0 (CellGlyphs, 1);
+      cg->plain = layout_is_plain (layout);
+      if (cg->plain)
+        {
+          cg->batches = g_array_new (FALSE, FALSE, sizeof (TextBatch));
+          g_array_set_clear_func (cg->batches, text_batch_clear);
+          text_batch_add_layout (cg->batches, layout, NULL, 0, 0);
+        }
+      g_hash_table_insert (ex->glyph_cache, layout, cg);
+    }
+  if (!cg->plain)
+    {
       pw_palette_set_source (cr, color);
-      cairo_move_to (cr, x + ROW_PAD, y + ROW_PAD);
-      pw_render_show_layout (cr, layouts[k]);
-      x += w;
+      cairo_move_to (cr, x, y);
+      pw_render_show_layout (cr, layout);
+      return;
     }
-  cairo_move_to (cr, MARGIN, y + h);
-  cairo_line_to (cr, MARGIN + table_width (ex), y + h);
-  pw_palette_set_source (cr, header ? &p->foreground : &p->grid);
-  cairo_set_line_width (cr, header ? 0.8 : 0.5);
-  cairo_stroke (cr);
+  for (guint i = 0; i < cg->batches->len; i++)
+    {
+      TextBatch *t = &g_array_index (cg->batches, TextBatch, i);
+      TextBatch *b = text_batch_get (batches, t->font, color);
+      guint first = b->glyphs->len;
+
+      g_array_append_vals (b->glyphs, t->glyphs->data, t->glyphs->len);
+      for (guint k = first; k < b->glyphs->len; k++)
+        {
+          cairo_glyph_t *g = &g_array_index (b->glyphs, cairo_glyph_t, k);
+
+          g->x += x;
+          g->y += y;
+        }
+      g_array_append_vals (b->clusters, t->clusters->data, t->clusters->len);
+      g_string_append_len (b->utf8, t->utf8->str, t->utf8->len);
+    }
 }
 
 static void
-draw_title_block (Export  *ex,
-                  cairo_t *cr)
+draw_cell (cairo_t       *cr,
+           GArray        *batches,
+           PangoLayout   *layout,
+           const PwColor *color,
+           double         x,
+           double         y)
 {
-  PwRect r = { ex->page_w - MARGIN - TITLE_WIDTH, ex->page_h - MARGIN - TITLE_HEIGHT,
-               TITLE_WIDTH, TITLE_HEIGHT };
+  if (layout_is_plain (layout))
+    text_batch_add_layout (batches, layout, color, x, y);
+  else
+    {
+      pw_palette_set_source (cr, color);
+      cairo_move_to (cr, x, y);
+      pw_render_show_layout (cr, layout);
+    }
+}
 
-  pw_render_draw_title_block (ex->render, cr, ex->palette, &r, ex->date, ex->page, ex->n_pages);
+/* A cell of the schedule; one that surely fits on one line skips the
+ * layout. */
+static void
+draw_schedule_cell (Export        *ex,
+                    cairo_t       *cr,
+                    GArray        *batches,
+                    guint          column,
+                    const char    *text,
+                    const PwColor *color,
+                    double         x,
+                    double         y)
+{
+  ColumnText *ct = &ex->column_text[column];
+
+  if (ct->cache != NULL)
+    draw_kept_layout (ex, cr, batches, cached_cell (ex, column, text), color, x, y);
+  else if (!text_fits_one_line (ex, text, ct->width) ||
+           !text_batch_add_line (ex, batches, text, color, x, y))
+    draw_cell (cr, batches, cell_layout_for (ex, column, text), color, x, y);
 }
 
 static void
@@ -449,40 +933,80 @@ draw_heading (Export     *ex,
 }
 
 static void
+draw_title_block (Export  *ex,
+                  cairo_t *cr)
+{
+  PwRect r = { ex->page_w - MARGIN - TITLE_WIDTH, ex->page_h - MARGIN - TITLE_HEIGHT,
+               TITLE_WIDTH, TITLE_HEIGHT };
+
+  pw_render_draw_title_block (ex->render, cr, ex->palette, &r, ex->date, ex->page, ex->n_pages);
+}
+
+static void
 draw_schedule_page (Export  *ex,
                     cairo_t *cr,
                     guint    sheet)
 {
+  const PwPalette *p = ex->palette;
   guint first = g_array_index (ex->schedule_breaks, guint, sheet);
   guint last = g_array_index (ex->schedule_breaks, guint, sheet + 1);
-  g_autoptr(GArray) by_start = NULL;
-  g_autoptr(GArray) by_list = NULL;
-  PangoLayout *layouts[G_N_ELEMENTS (columns)];
-  PangoLayout *header[G_N_ELEMENTS (columns)];
-  char *titles[G_N_ELEMENTS (columns)];
+  g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (TextBatch));
+  double column_x[G_N_ELEMENTS (columns)];
+  double width = table_width (ex);
   double y = MARGIN;
 
-  group_findings (ex, &by_start, &by_list);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    {
-      layouts[k] = cell_layout (ex, k, FALSE);
-      header[k] = cell_layout (ex, k, TRUE);
-      titles[k] = (char *) _(columns[k].title);
-    }
+  g_array_set_clear_func (batches, text_batch_clear);
+  column_x[0] = MARGIN;
+  for (guint k = 1; k < G_N_ELEMENTS (columns); k++)
+    column_x[k] = column_x[k - 1] + width * columns[k - 1].fraction;
 
-  draw_table_row (ex, cr, header, titles, y, ex->header_height, TRUE, 0);
+  /* The header: its band, titles and rule. */
+  cairo_rectangle (cr, MARGIN, y, width, ex->header_height);
+  pw_palette_set_source (cr, &p->grid);
+  cairo_fill (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    draw_kept_layout (ex, cr, batches, ex->column_text[k].header, &p->foreground,
+                      column_x[k] + ROW_PAD, y + ROW_PAD);
   y += ex->header_height;
+  cairo_move_to (cr, MARGIN, y);
+  cairo_line_to (cr, MARGIN + width, y);
+  pw_palette_set_source (cr, &p->foreground);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+
+  /* The rows, and then the rules under them in one path: a cell drawn by
+   * Pango (a missing glyph's box) would stroke a path left open. */
   for (guint c = first; c < last; c++)
     {
       char *cells[G_N_ELEMENTS (columns)];
-      double h = g_array_index (ex->row_heights, double, c);
+      guint8 worst = pw_render_get_cable_worst (ex->render, c);
 
-      row_cells (ex, c, cells, by_start, by_list);
-      draw_table_row (ex, cr, layouts, cells, y, h, FALSE, pw_render_get_cable_worst (ex->render, c));
+      row_cells (ex, c, cells, ex->findings_start, ex->findings_list);
       for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-        g_free (cells[k]);
-      y += h;
+        {
+          const PwColor *color = &p->foreground;
+
+          if (k == 6 && worst > 0)
+            color = pw_palette_severity_color (p, worst - 1);
+          draw_schedule_cell (ex, cr, batches, k, cells[k], color,
+                              column_x[k] + ROW_PAD, y + ROW_PAD);
+          g_free (cells[k]);
+        }
+      y += g_array_index (ex->row_heights, double, c);
     }
+  cairo_new_path (cr);
+  y = MARGIN + ex->header_height;
+  for (guint c = first; c < last; c++)
+    {
+      y += g_array_index (ex->row_heights, double, c);
+      cairo_move_to (cr, MARGIN, y);
+      cairo_line_to (cr, MARGIN + width, y);
+    }
+  pw_palette_set_source (cr, &p->grid);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+  text_batch_show (batches, cr);
+
   {
     g_autofree char *heading = g_strdup_printf (_("Cable schedule, sheet %u of %u"), sheet + 1,
                                                 ex->schedule_breaks->len - 1);
@@ -490,11 +1014,6 @@ draw_schedule_page (Export  *ex,
     draw_heading (ex, cr, heading, MARGIN, ex->page_h - MARGIN - 14);
   }
   draw_title_block (ex, cr);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    {
-      g_object_unref (layouts[k]);
-      g_object_unref (header[k]);
-    }
 }
 
 /* Pinout sheets: cables with findings, then each cable type used. */

@@ -197,33 +197,121 @@ ctx_clear (Ctx *c)
   g_clear_pointer (&c->carried, g_array_unref);
 }
 
+/* Text laid out for drawing, kept on the cairo_t: an export draws
+ * hundreds of pinouts with one cairo_t, and most of their words (contact
+ * names, roles, connector names, findings) recur from one to the next.
+ * The layouts belong to a Pango context made for that cairo_t; they are
+ * used only while its target and the linear part of its matrix, which
+ * the shaping depends on, stay the same. */
+typedef struct
+{
+  PangoContext    *pango;
+  cairo_surface_t *target;
+  double           xx, yx, xy, yy;
+  GHashTable      *layouts;   /* "font max_w wrap_w text" → PangoLayout */
+} KeptText;
+
+#define KEPT_TEXT_MAX 4096
+
+static const cairo_user_data_key_t kept_text_key;
+
+static void
+kept_text_free (gpointer data)
+{
+  KeptText *kt = data;
+
+  g_hash_table_unref (kt->layouts);
+  g_object_unref (kt->pango);
+  g_free (kt);
+}
+
+static KeptText *
+kept_text_get (Ctx *c)
+{
+  KeptText *kt = cairo_get_user_data (c->cr, &kept_text_key);
+  cairo_matrix_t m;
+
+  cairo_get_matrix (c->cr, &m);
+  if (kt != NULL && kt->target == cairo_get_target (c->cr) &&
+      kt->xx == m.xx && kt->yx == m.yx && kt->xy == m.xy && kt->yy == m.yy)
+    return kt;
+
+  kt = g_new0 (KeptText, 1);
+  kt->pango = pango_cairo_create_context (c->cr);
+  pango_cairo_context_set_resolution (kt->pango, 72.0);
+  pango_cairo_context_set_font_options (kt->pango,
+                                        pango_cairo_context_get_font_options (c->pango));
+  kt->target = cairo_get_target (c->cr);
+  kt->xx = m.xx;
+  kt->yx = m.yx;
+  kt->xy = m.xy;
+  kt->yy = m.yy;
+  kt->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (cairo_set_user_data (c->cr, &kept_text_key, kt, kept_text_free) != CAIRO_STATUS_SUCCESS)
+    {
+      kept_text_free (kt);
+      return NULL;
+    }
+  return kt;
+}
+
+static void
+layout_configure (PangoLayout                *layout,
+                  const PangoFontDescription *desc,
+                  const char                 *str,
+                  double                      max_w,
+                  double                      wrap_w)
+{
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, str, -1);
+  if (wrap_w > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_w * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+  else if (max_w > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+}
+
 /* Lays out @str in @font. A @max_w > 0 ellipsizes one line at that
  * width; a @wrap_w > 0 wraps at that width instead. */
-static void
+static PangoLayout *
 text_prepare (Ctx        *c,
               const char *str,
               Font        font,
               double      max_w,
               double      wrap_w)
 {
-  pango_layout_set_font_description (c->layout, c->font_desc[font]);
-  pango_layout_set_text (c->layout, str, -1);
-  if (wrap_w > 0)
+  KeptText *kt = c->cr != NULL ? kept_text_get (c) : NULL;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (kt == NULL)
     {
-      pango_layout_set_width (c->layout, (int) (wrap_w * PANGO_SCALE));
-      pango_layout_set_wrap (c->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (c->layout, PANGO_ELLIPSIZE_NONE);
+      layout_configure (c->layout, c->font_desc[font], str, max_w, wrap_w);
+      return c->layout;
     }
-  else if (max_w > 0)
+
+  key = g_strdup_printf ("%d %a %a %s", font, max_w, wrap_w, str);
+  layout = g_hash_table_lookup (kt->layouts, key);
+  if (layout == NULL)
     {
-      pango_layout_set_width (c->layout, (int) (max_w * PANGO_SCALE));
-      pango_layout_set_ellipsize (c->layout, PANGO_ELLIPSIZE_END);
+      if (g_hash_table_size (kt->layouts) >= KEPT_TEXT_MAX)
+        g_hash_table_remove_all (kt->layouts);
+      layout = pango_layout_new (kt->pango);
+      layout_configure (layout, c->font_desc[font], str, max_w, wrap_w);
+      g_hash_table_insert (kt->layouts, g_steal_pointer (&key), layout);
     }
-  else
-    {
-      pango_layout_set_width (c->layout, -1);
-      pango_layout_set_ellipsize (c->layout, PANGO_ELLIPSIZE_NONE);
-    }
+  return layout;
 }
 
 static double
@@ -234,8 +322,7 @@ text_height (Ctx        *c,
 {
   int w, h;
 
-  text_prepare (c, str, font, 0, wrap_w);
-  pango_layout_get_size (c->layout, &w, &h);
+  pango_layout_get_size (text_prepare (c, str, font, 0, wrap_w), &w, &h);
   return (double) h / PANGO_SCALE;
 }
 
@@ -251,11 +338,11 @@ text_draw (Ctx           *c,
            Align          align,
            double         max_w)
 {
+  PangoLayout *layout = text_prepare (c, str, font, max_w, 0);
   PangoRectangle logical;
   double w;
 
-  text_prepare (c, str, font, max_w, 0);
-  pango_layout_get_extents (c->layout, NULL, &logical);
+  pango_layout_get_extents (layout, NULL, &logical);
   w = (double) logical.width / PANGO_SCALE;
   if (max_w > 0 && w > max_w)
     w = max_w;
@@ -269,7 +356,7 @@ text_draw (Ctx           *c,
       cairo_save (c->cr);
       pw_palette_set_source (c->cr, color);
       cairo_move_to (c->cr, x - (double) logical.x / PANGO_SCALE, y);
-      pw_render_show_layout (c->cr, c->layout);
+      pw_render_show_layout (c->cr, layout);
       cairo_restore (c->cr);
     }
   return w;
@@ -289,8 +376,7 @@ text_draw_boxed (Ctx           *c,
   PangoRectangle logical;
   double w, h, x0;
 
-  text_prepare (c, str, font, max_w, 0);
-  pango_layout_get_extents (c->layout, NULL, &logical);
+  pango_layout_get_extents (text_prepare (c, str, font, max_w, 0), NULL, &logical);
   w = MIN ((double) logical.width / PANGO_SCALE, max_w > 0 ? max_w : G_MAXDOUBLE);
   h = (double) logical.height / PANGO_SCALE;
   x0 = align == ALIGN_CENTER ? x - w / 2 : align == ALIGN_RIGHT ? x - w : x;
@@ -313,20 +399,20 @@ text_draw_wrapped (Ctx           *c,
                    const PwColor *color,
                    double         wrap_w)
 {
+  PangoLayout *layout = text_prepare (c, str, font, 0, wrap_w);
   PangoRectangle ink, logical;
 
-  text_prepare (c, str, font, 0, wrap_w);
-  pango_layout_set_alignment (c->layout, PANGO_ALIGN_CENTER);
-  pango_layout_get_extents (c->layout, &ink, &logical);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (layout, &ink, &logical);
   cairo_save (c->cr);
   pw_palette_set_source (c->cr, &c->palette->background);
   cairo_rectangle (c->cr, cx - wrap_w / 2, y, wrap_w, (double) logical.height / PANGO_SCALE);
   cairo_fill (c->cr);
   pw_palette_set_source (c->cr, color);
   cairo_move_to (c->cr, cx - wrap_w / 2, y);
-  pw_render_show_layout (c->cr, c->layout);
+  pw_render_show_layout (c->cr, layout);
   cairo_restore (c->cr);
-  pango_layout_set_alignment (c->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
 /* Words */
@@ -476,17 +562,118 @@ carried_add_role (PwRole  *roles,
     roles[(*n_roles)++] = role;
 }
 
+typedef struct
+{
+  PwRole r[6];
+  guint  n;
+} RoleSet;
+
+/* Per net of the plan: the roles of the outputs driving it, of the
+ * outputs' references, of the inputs it reaches and of any other port on
+ * it (four RoleSets). Gathered in one pass over every contact of the plan
+ * and kept on the cairo_t, for an export draws hundreds of pinouts with
+ * one cairo_t. */
+typedef struct
+{
+  PwDocument *doc;
+  PwAnalysis *analysis;
+  guint       n_devices;
+  GHashTable *sets;        /* net → RoleSet[4] */
+} NetRoles;
+
+static const cairo_user_data_key_t net_roles_key;
+
+static void
+net_roles_free (gpointer data)
+{
+  NetRoles *nr = data;
+
+  g_hash_table_unref (nr->sets);
+  g_free (nr);
+}
+
+static NetRoles *
+net_roles_compute (PwDocument *doc,
+                   PwAnalysis *analysis)
+{
+  NetRoles *nr = g_new0 (NetRoles, 1);
+  guint n_devices = pw_document_get_n_devices (doc);
+
+  nr->doc = doc;
+  nr->analysis = analysis;
+  nr->n_devices = n_devices;
+  nr->sets = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint d = 0; d < n_devices; d++)
+    {
+      PwDevice *device = pw_document_get_device (doc, d);
+
+      for (guint p = 0; p < device->type->n_ports; p++)
+        {
+          const PwPortType *port = &device->type->ports[p];
+
+          for (guint k = 0; k < port->family->n_contacts; k++)
+            {
+              int net = pw_analysis_get_port_contact_net (analysis, d, p, k);
+              PwRole role = port->roles[k];
+              RoleSet *sets;
+              guint slot;
+
+              if (net < 0 || role == PW_ROLE_NC)
+                continue;
+
+              if (port->direction == PW_DIRECTION_OUT ||
+                  (port->direction == PW_DIRECTION_INSERT && role != PW_ROLE_RETURN))
+                {
+                  gboolean reference = pw_role_is_reference (role) ||
+                    (role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED);
+
+                  slot = reference ? 1 : 0;
+                }
+              else if (port->direction == PW_DIRECTION_IN || port->direction == PW_DIRECTION_INSERT)
+                slot = 2;
+              else
+                slot = 3;
+
+              sets = g_hash_table_lookup (nr->sets, GINT_TO_POINTER (net + 1));
+              if (sets == NULL)
+                {
+                  sets = g_new0 (RoleSet, 4);
+                  g_hash_table_insert (nr->sets, GINT_TO_POINTER (net + 1), sets);
+                }
+              carried_add_role (sets[slot].r, &sets[slot].n, role);
+            }
+        }
+    }
+  return nr;
+}
+
+/* The roles on the nets of the plan that @c draws, computed for the first
+ * pinout drawn on a cairo_t and reused by the next ones of the same plan
+ * and analysis. */
+static NetRoles *
+net_roles_get (Ctx *c)
+{
+  NetRoles *nr = c->cr != NULL ? cairo_get_user_data (c->cr, &net_roles_key) : NULL;
+
+  if (nr != NULL && nr->doc == c->doc && nr->analysis == c->analysis &&
+      nr->n_devices == pw_document_get_n_devices (c->doc))
+    return nr;
+  nr = net_roles_compute (c->doc, c->analysis);
+  /* When it cannot be kept, carried_compute frees it. */
+  if (c->cr != NULL)
+    cairo_set_user_data (c->cr, &net_roles_key, nr, net_roles_free);
+  return nr;
+}
+
 /* What each net of the cable carries: the roles of the outputs driving it
  * (driven roles first), else the roles of the inputs it reaches, else of
- * any port on it. One pass over every contact of the plan, because a net
- * may reach an output through a patch bay anywhere. */
+ * any port on it. Every contact of the plan counts, because a net may
+ * reach an output through a patch bay anywhere. */
 static void
 carried_compute (Ctx *c)
 {
-  guint n_devices = pw_document_get_n_devices (c->doc);
   PwCableType *type = c->type;
-  typedef struct { PwRole r[6]; guint n; } RoleSet;
-  g_autofree RoleSet *sets = NULL;   /* per carried net: out driven, out ref, in, other */
+  NetRoles *nr;
 
   c->carried = g_array_new (FALSE, TRUE, sizeof (Carried));
   c->contact_net = g_new (int, type->n_contacts);
@@ -504,52 +691,15 @@ carried_compute (Ctx *c)
           }
       }
 
-  sets = g_new0 (RoleSet, c->carried->len * 4);
-  for (guint d = 0; d < n_devices; d++)
-    {
-      PwDevice *device = pw_document_get_device (c->doc, d);
-
-      for (guint p = 0; p < device->type->n_ports; p++)
-        {
-          const PwPortType *port = &device->type->ports[p];
-
-          for (guint k = 0; k < port->family->n_contacts; k++)
-            {
-              int net = pw_analysis_get_port_contact_net (c->analysis, d, p, k);
-              PwRole role = port->roles[k];
-              Carried *cr;
-              guint slot;
-
-              if (net < 0 || role == PW_ROLE_NC || (cr = carried_lookup (c, net)) == NULL)
-                continue;
-
-              if (port->direction == PW_DIRECTION_OUT ||
-                  (port->direction == PW_DIRECTION_INSERT && role != PW_ROLE_RETURN))
-                {
-                  gboolean reference = pw_role_is_reference (role) ||
-                    (role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED);
-
-                  slot = reference ? 1 : 0;
-                }
-              else if (port->direction == PW_DIRECTION_IN || port->direction == PW_DIRECTION_INSERT)
-                slot = 2;
-              else
-                slot = 3;
-
-              {
-                RoleSet *set = &sets[(cr - (Carried *) c->carried->data) * 4 + slot];
-
-                carried_add_role (set->r, &set->n, role);
-              }
-            }
-        }
-    }
-
+  nr = net_roles_get (c);
   for (guint i = 0; i < c->carried->len; i++)
     {
       Carried *cr = &g_array_index (c->carried, Carried, i);
-      RoleSet *set = &sets[i * 4];
+      static const RoleSet none[4];
+      const RoleSet *set = g_hash_table_lookup (nr->sets, GINT_TO_POINTER (cr->net + 1));
 
+      if (set == NULL)
+        set = none;
       if (set[0].n + set[1].n > 0)
         {
           for (guint j = 0; j < set[0].n; j++)
@@ -561,12 +711,14 @@ carried_compute (Ctx *c)
         }
       else
         {
-          RoleSet *from = set[2].n > 0 ? &set[2] : &set[3];
+          const RoleSet *from = set[2].n > 0 ? &set[2] : &set[3];
 
           for (guint j = 0; j < from->n; j++)
             carried_add_role (cr->roles, &cr->n_roles, from->r[j]);
         }
     }
+  if (c->cr == NULL || cairo_get_user_data (c->cr, &net_roles_key) != nr)
+    net_roles_free (nr);
 }
 
 /* The colour and words of what a cable contact carries. */
@@ -1350,8 +1502,7 @@ draw_role_chip (Ctx      *c,
   PangoRectangle logical;
   double w, h = 14, x_right;
 
-  text_prepare (c, label, FONT_SMALL_BOLD, 0, 0);
-  pango_layout_get_extents (c->layout, NULL, &logical);
+  pango_layout_get_extents (text_prepare (c, label, FONT_SMALL_BOLD, 0, 0), NULL, &logical);
   w = MIN ((double) logical.width / PANGO_SCALE + 10, max_w);
   x_right = side < 0 ? x : x + w;
 
@@ -1913,20 +2064,18 @@ draw_wire (Ctx     *c,
         {
           PangoRectangle logical;
 
-          text_prepare (c, label, FONT_SMALL, 0, 0);
-          pango_layout_get_extents (c->layout, NULL, &logical);
+          pango_layout_get_extents (text_prepare (c, label, FONT_SMALL, 0, 0), NULL, &logical);
           if ((double) logical.width / PANGO_SCALE <= lw)
             break;
           g_free (label);
           label = wire_label (c, w, terse);
         }
 
-      text_prepare (c, label, FONT_SMALL, lw, 0);
       {
         PangoRectangle logical;
         double used;
 
-        pango_layout_get_extents (c->layout, NULL, &logical);
+        pango_layout_get_extents (text_prepare (c, label, FONT_SMALL, lw, 0), NULL, &logical);
         used = MIN ((double) logical.width / PANGO_SCALE, lw);
         text_draw_boxed (c, lx, a->y - 13.5, label, FONT_SMALL, color, align, lw);
         if (wire_shorted (c, w))
@@ -1935,8 +2084,8 @@ draw_wire (Ctx     *c,
             const char *shorted = _("shorted");
             double sw;
 
-            text_prepare (c, shorted, FONT_SMALL_BOLD, 0, 0);
-            pango_layout_get_extents (c->layout, NULL, &logical);
+            pango_layout_get_extents (text_prepare (c, shorted, FONT_SMALL_BOLD, 0, 0), NULL,
+                                      &logical);
             sw = (double) logical.width / PANGO_SCALE;
             if (used + sw + 6 <= region - 16)
               text_draw_boxed (c, lx - a->side * (used + 5), a->y - 13.5, shorted,
@@ -2124,7 +2273,7 @@ draw_findings (Ctx *c)
           cairo_save (c->cr);
           pw_palette_set_source (c->cr, f->suppressed ? &pal->dim : &pal->foreground);
           cairo_move_to (c->cr, text_x, y);
-          pw_render_show_layout (c->cr, c->layout);
+          pw_render_show_layout (c->cr, text_prepare (c, line, FONT_NORMAL, 0, text_w));
           cairo_restore (c->cr);
         }
       text_draw (c, text_x, y + h, detail->str, FONT_SMALL, &pal->dim, ALIGN_LEFT, text_w);
@@ -2244,7 +2393,10 @@ ctx_setup_cable (Ctx        *c,
   if (c->type->n_ends == 0)
     return FALSE;
   ctx_init_text (c, cr);
-  carried_compute (c);
+  /* What the nets carry only colours and names the wires; it takes a
+   * pass over every contact of the plan, which measuring can skip. */
+  if (cr != NULL)
+    carried_compute (c);
   layout_compute (c);
   return TRUE;
 }

@@ -54,6 +54,56 @@ pw_render_legend_size (PwRender *self,
   *height = 3 * HEADING + (PW_LINK_OPEN + 1 + 3 + G_N_ELEMENTS (legend_families) + 1) * ROW + 6;
 }
 
+/* The legend and the title block repeat on every sheet of a PDF with the
+ * same words; their layouts are kept with the Pango context they were
+ * made in, so that each is shaped once. */
+static PangoLayout *
+kept_layout (PangoContext *context,
+             const char   *text,
+             double        size,
+             gboolean      bold,
+             double        max_width)
+{
+  static const char *key = "pw-render-legend-layouts";
+  GHashTable *kept = g_object_get_data (G_OBJECT (context), key);
+  g_autofree char *id = g_strdup_printf ("%g %d %g %s", size, bold, max_width, text);
+  PangoLayout *layout;
+
+  if (kept == NULL)
+    {
+      kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (context), key, kept, (GDestroyNotify) g_hash_table_unref);
+    }
+  layout = g_hash_table_lookup (kept, id);
+  if (layout == NULL)
+    {
+      layout = pw_render_create_layout (context, text, size, bold);
+      if (max_width > 0)
+        {
+          pango_layout_set_width (layout, max_width * PANGO_SCALE);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+      g_hash_table_insert (kept, g_steal_pointer (&id), layout);
+    }
+  return layout;
+}
+
+static void
+show_at (cairo_t       *cr,
+         PangoLayout   *layout,
+         const PwColor *color,
+         double         x,
+         double         y)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  pw_palette_set_source (cr, color);
+  cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
+  pw_render_show_layout (cr, layout);
+}
+
+/* Text vertically centred on @y, in words that recur. */
 static void
 text_at (cairo_t         *cr,
          PangoContext    *context,
@@ -64,13 +114,7 @@ text_at (cairo_t         *cr,
          double           x,
          double           y)
 {
-  g_autoptr(PangoLayout) layout = pw_render_create_layout (context, text, size, bold);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  pw_palette_set_source (cr, color);
-  cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
-  pw_render_show_layout (cr, layout);
+  show_at (cr, kept_layout (context, text, size, bold, 0), color, x, y);
 }
 
 void
@@ -156,7 +200,7 @@ pw_render_draw_title_block (PwRender        *self,
   PwDocument *doc = pw_render_get_document (self);
   PwAnalysis *analysis = pw_render_get_analysis (self);
   const char *title = pw_document_get_title (doc);
-  g_autoptr(PangoLayout) title_layout = NULL;
+  PangoLayout *title_layout;
   g_autofree char *sheet = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *findings = NULL;
@@ -170,10 +214,8 @@ pw_render_draw_title_block (PwRender        *self,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  title_layout = pw_render_create_layout (context, title && *title ? title : _("Untitled plan"),
-                                          11, TRUE);
-  pango_layout_set_width (title_layout, (r->width - 12) * PANGO_SCALE);
-  pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
+  title_layout = kept_layout (context, title && *title ? title : _("Untitled plan"), 11, TRUE,
+                              r->width - 12);
   pw_palette_set_source (cr, &palette->foreground);
   cairo_move_to (cr, r->x + 6, r->y + 5);
   pw_render_show_layout (cr, title_layout);
@@ -192,8 +234,12 @@ pw_render_draw_title_block (PwRender        *self,
                               pw_analysis_count (analysis, PW_SEVERITY_INFO, FALSE));
   text_at (cr, context, &palette->foreground, date ? date : "", 7.5, FALSE, r->x + 6,
            r->y + 24 + row * 0.5);
-  text_at (cr, context, &palette->foreground, sheet, 7.5, TRUE, r->x + r->width / 2 + 6,
-           r->y + 24 + row * 0.5);
+  {
+    /* A new sheet number on every sheet: not worth keeping. */
+    g_autoptr(PangoLayout) layout = pw_render_create_layout (context, sheet, 7.5, TRUE);
+
+    show_at (cr, layout, &palette->foreground, r->x + r->width / 2 + 6, r->y + 24 + row * 0.5);
+  }
   text_at (cr, context, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 1.5);
   text_at (cr, context, &palette->foreground, findings, 7.5, FALSE, r->x + 6,
            r->y + 24 + row * 2.5);
