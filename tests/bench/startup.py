@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 # Start-up to the first drawn frame (DESIGN.md §7: under 300 ms).
 #
+# For scale it also times an empty libadwaita window of the same size that reports its first
+# frame the same way (tests/bench/pw-startup-baseline.c): what GTK and libadwaita alone take
+# on this machine, before any of Patchwise's own work.
+#
 # Starts `patchwise FILE` afresh, again and again, on the bundled example studio and on a
 # generated plan of 2,000 devices, and times it from just before the spawn to the moment the
 # window reports its first frame with the plan drawn: with PATCHWISE_REPORT_STARTUP set, the
@@ -50,6 +54,9 @@ def parse_args():
     p.add_argument("--builddir", default=os.path.join(TOP, "_build"))
     p.add_argument("--patchwise", help="the application (default BUILDDIR/src/patchwise)")
     p.add_argument("--plangen", help="default BUILDDIR/tests/bench/patchwise-plangen")
+    p.add_argument("--baseline",
+                   help="an empty libadwaita window reporting its first frame the same way "
+                        "(default BUILDDIR/tests/bench/pw-startup-baseline; 'none' leaves it out)")
     p.add_argument("--plan", default=os.path.join(TOP, "data", "examples", "home-studio.patchwise"),
                    help="the example plan (default: the home studio)")
     p.add_argument("--devices", type=int, default=2000,
@@ -161,7 +168,8 @@ def one_run(exe, plan, env, renderer, screenshot=None):
         if renderer != "default":
             env["GSK_RENDERER"] = renderer
         start = time.monotonic()
-        proc = subprocess.Popen([exe, plan], env=env, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen([exe] + ([plan] if plan else []), env=env,
+                                stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             frame, other = wait_for_frame(proc, start)
@@ -220,13 +228,17 @@ def main():
         display = Display()
         bus = SessionBus()
         env = base_env(display, bus)
-        cases = [(name, path, r) for name, path in plans for r in renderers]
+        cases = [(name, path, r, exe) for name, path in plans for r in renderers]
+        baseline = ARGS.baseline or os.path.join(ARGS.builddir, "tests", "bench",
+                                                 "pw-startup-baseline")
+        if baseline != "none" and os.path.exists(baseline):
+            cases += [("empty window", None, r, baseline) for r in renderers]
         samples = {case: [] for case in cases}
         cpu = {case: [] for case in cases}
 
         for case in cases:
             for _ in range(ARGS.warmup):
-                one_run(exe, case[1], env, case[2])
+                one_run(case[3], case[1], env, case[2])
         # Round-robin, so that a busy moment of a shared machine spreads over every case.
         for i in range(ARGS.runs):
             for case in cases:
@@ -235,7 +247,7 @@ def main():
                     os.makedirs(ARGS.screenshot, exist_ok=True)
                     shot = os.path.join(ARGS.screenshot, "%s-%s.png" %
                                         (re.sub(r"\W+", "-", case[0]), case[2]))
-                wall, used = one_run(exe, case[1], env, case[2], shot)
+                wall, used = one_run(case[3], case[1], env, case[2], shot)
                 samples[case].append(wall)
                 if used is not None:
                     cpu[case].append(used)
@@ -258,7 +270,8 @@ def main():
                                 "loadavg": os.getloadavg()},
                     "runs": ARGS.runs,
                     "warmup": ARGS.warmup,
-                    "cases": [{"plan": c[0], "file": os.path.basename(c[1]), "renderer": c[2],
+                    "cases": [{"plan": c[0], "file": os.path.basename(c[1]) if c[1] else None,
+                               "renderer": c[2],
                                "median_ms": statistics.median(samples[c]),
                                "samples_ms": samples[c],
                                "cpu_median_ms": statistics.median(cpu[c]) if cpu[c] else None,
