@@ -61,6 +61,7 @@ struct _PwCanvas
   guint       refine_tick;      /* redraw while stand-in tiles show */
   guint       prefetch_source;  /* idle: tiles around the view */
   gboolean    drag_apart;       /* dragged cards drawn over the tiles */
+  guint64     drag_generation;  /* the renderer's, when they were set apart */
 };
 
 G_DEFINE_FINAL_TYPE (PwCanvas, pw_canvas, GTK_TYPE_WIDGET)
@@ -752,12 +753,15 @@ drag_update_cb (GtkGestureDrag *gesture,
             d->has_position = TRUE;
             g_array_append_val (moved, d->index);
           }
-        if (!self->drag_apart)
+        /* (Again if the plan was re-rendered meanwhile, which shows all.) */
+        if (!self->drag_apart ||
+            pw_render_get_generation (self->render) != self->drag_generation)
           {
             pw_render_set_hidden (self->render, (const guint *) (gpointer) moved->data,
                                   moved->len, dirty);
             invalidate_tiles (self, dirty);
             self->drag_apart = TRUE;
+            self->drag_generation = pw_render_get_generation (self->render);
           }
         pw_render_move_devices (self->render, (const guint *) (gpointer) moved->data, moved->len,
                                 dirty);
