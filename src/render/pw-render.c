@@ -646,7 +646,8 @@ static gint64
 label_cell_key (gint64 cx,
                 gint64 cy)
 {
-  return (cx & 0xffffffff) | (cy << 32);
+  /* Unsigned: cells left of or above the origin have negative numbers. */
+  return (gint64) (((guint64) cy << 32) | ((guint64) cx & 0xffffffff));
 }
 
 static void
