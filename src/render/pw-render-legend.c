@@ -55,29 +55,27 @@ pw_render_legend_size (PwRender *self,
 }
 
 /* The legend and the title block repeat on every sheet of a PDF with the
- * same words; their layouts are kept with the Pango context they were
- * made in, so that each is shaped once. */
+ * same words; their layouts are kept with the renderer, so that each is
+ * shaped once. (Not on the Pango context: the layouts hold it.) */
 static PangoLayout *
-kept_layout (PangoContext *context,
+kept_layout (PwRender     *self,
              const char   *text,
              double        size,
              gboolean      bold,
              double        max_width)
 {
-  static const char *key = "pw-render-legend-layouts";
-  GHashTable *kept = g_object_get_data (G_OBJECT (context), key);
   g_autofree char *id = g_strdup_printf ("%g %d %g %s", size, bold, max_width, text);
+  GHashTable *kept;
   PangoLayout *layout;
 
-  if (kept == NULL)
-    {
-      kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_object_set_data_full (G_OBJECT (context), key, kept, (GDestroyNotify) g_hash_table_unref);
-    }
+  if (self->legend_layouts == NULL)
+    self->legend_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  g_object_unref);
+  kept = self->legend_layouts;
   layout = g_hash_table_lookup (kept, id);
   if (layout == NULL)
     {
-      layout = pw_render_create_layout (context, text, size, bold);
+      layout = pw_render_create_layout (self->pango, text, size, bold);
       if (max_width > 0)
         {
           pango_layout_set_width (layout, max_width * PANGO_SCALE);
@@ -106,7 +104,7 @@ show_at (cairo_t       *cr,
 /* Text vertically centred on @y, in words that recur. */
 static void
 text_at (cairo_t         *cr,
-         PangoContext    *context,
+         PwRender        *self,
          const PwColor   *color,
          const char      *text,
          double           size,
@@ -114,7 +112,7 @@ text_at (cairo_t         *cr,
          double           x,
          double           y)
 {
-  show_at (cr, kept_layout (context, text, size, bold, 0), color, x, y);
+  show_at (cr, kept_layout (self, text, size, bold, 0), color, x, y);
 }
 
 void
@@ -124,7 +122,6 @@ pw_render_draw_legend (PwRender        *self,
                        double           x,
                        double           y)
 {
-  PangoContext *context = pw_render_get_pango_context (self);
   PwConnectorTable *table = pw_connector_table_get_default ();
   double w, h, cy;
 
@@ -138,7 +135,7 @@ pw_render_draw_legend (PwRender        *self,
   cairo_stroke (cr);
 
   cy = y + HEADING / 2 + 2;
-  text_at (cr, context, &palette->foreground, _("Links"), 8, TRUE, x + 6, cy);
+  text_at (cr, self, &palette->foreground, _("Links"), 8, TRUE, x + 6, cy);
   cy += HEADING / 2 + ROW / 2;
   for (guint k = 0; k <= PW_LINK_OPEN; k++)
     {
@@ -149,19 +146,19 @@ pw_render_draw_legend (PwRender        *self,
       pw_palette_set_link_dash (cr, k, 1.8);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      text_at (cr, context, &palette->foreground, pw_render_link_class_label (k), 7, TRUE,
+      text_at (cr, self, &palette->foreground, pw_render_link_class_label (k), 7, TRUE,
                x + 46, cy);
-      text_at (cr, context, &palette->dim, pw_link_class_to_string (k), 7, FALSE, x + 98, cy);
+      text_at (cr, self, &palette->dim, pw_link_class_to_string (k), 7, FALSE, x + 98, cy);
       cy += ROW;
     }
 
   cy += HEADING / 2 - ROW / 2;
-  text_at (cr, context, &palette->foreground, _("Findings"), 8, TRUE, x + 6, cy);
+  text_at (cr, self, &palette->foreground, _("Findings"), 8, TRUE, x + 6, cy);
   cy += HEADING / 2 + ROW / 2;
   for (int s = PW_SEVERITY_ERROR; s >= PW_SEVERITY_INFO; s--)
     {
       pw_render_draw_badge (cr, palette, s, x + 23, cy, 10);
-      text_at (cr, context, &palette->foreground,
+      text_at (cr, self, &palette->foreground,
                s == PW_SEVERITY_ERROR ? _("error: damage or no signal") :
                s == PW_SEVERITY_WARNING ? _("warning: audible problem") :
                                           _("info: best practice"),
@@ -170,7 +167,7 @@ pw_render_draw_legend (PwRender        *self,
     }
 
   cy += HEADING / 2 - ROW / 2;
-  text_at (cr, context, &palette->foreground, _("Connectors"), 8, TRUE, x + 6, cy);
+  text_at (cr, self, &palette->foreground, _("Connectors"), 8, TRUE, x + 6, cy);
   cy += HEADING / 2 + ROW / 2;
   for (guint i = 0; i < G_N_ELEMENTS (legend_families); i++)
     {
@@ -178,11 +175,11 @@ pw_render_draw_legend (PwRender        *self,
 
       if (family != NULL)
         pw_render_draw_glyph (cr, palette, family, PW_GENDER_FEMALE, x + 23, cy, 10);
-      text_at (cr, context, &palette->foreground, family_caption (legend_families[i]), 7, FALSE,
+      text_at (cr, self, &palette->foreground, family_caption (legend_families[i]), 7, FALSE,
                x + 46, cy);
       cy += ROW;
     }
-  text_at (cr, context, &palette->dim, _("filled: plug (male); hollow: socket"), 6.5, FALSE,
+  text_at (cr, self, &palette->dim, _("filled: plug (male); hollow: socket"), 6.5, FALSE,
            x + 6, cy);
   cairo_restore (cr);
 }
@@ -214,7 +211,7 @@ pw_render_draw_title_block (PwRender        *self,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  title_layout = kept_layout (context, title && *title ? title : _("Untitled plan"), 11, TRUE,
+  title_layout = kept_layout (self, title && *title ? title : _("Untitled plan"), 11, TRUE,
                               r->width - 12);
   pw_palette_set_source (cr, &palette->foreground);
   cairo_move_to (cr, r->x + 6, r->y + 5);
@@ -232,7 +229,7 @@ pw_render_draw_title_block (PwRender        *self,
                               pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE),
                               pw_analysis_count (analysis, PW_SEVERITY_WARNING, FALSE),
                               pw_analysis_count (analysis, PW_SEVERITY_INFO, FALSE));
-  text_at (cr, context, &palette->foreground, date ? date : "", 7.5, FALSE, r->x + 6,
+  text_at (cr, self, &palette->foreground, date ? date : "", 7.5, FALSE, r->x + 6,
            r->y + 24 + row * 0.5);
   {
     /* A new sheet number on every sheet: not worth keeping. */
@@ -240,10 +237,10 @@ pw_render_draw_title_block (PwRender        *self,
 
     show_at (cr, layout, &palette->foreground, r->x + r->width / 2 + 6, r->y + 24 + row * 0.5);
   }
-  text_at (cr, context, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 1.5);
-  text_at (cr, context, &palette->foreground, findings, 7.5, FALSE, r->x + 6,
+  text_at (cr, self, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 1.5);
+  text_at (cr, self, &palette->foreground, findings, 7.5, FALSE, r->x + 6,
            r->y + 24 + row * 2.5);
-  text_at (cr, context, &palette->dim, "Patchwise " PW_VERSION, 6.5, FALSE,
+  text_at (cr, self, &palette->dim, "Patchwise " PW_VERSION, 6.5, FALSE,
            r->x + r->width / 2 + 6, r->y + 24 + row * 1.5);
   cairo_restore (cr);
 }

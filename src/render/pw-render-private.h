@@ -81,6 +81,7 @@ struct _PwRender
   guint         stamp;
   guint64       generation;
   GHashTable   *stamps_cache;     /* port glyph images, see stamp_glyph () */
+  GHashTable   *legend_layouts;   /* text → PangoLayout, see pw-render-legend.c */
   guint8       *hidden;           /* per device, then cable: drawn apart; NULL: none */       /* new with every update, unique per process */
   /* The whole plan zoomed far out, drawn once (see draw_from_overview). */
   cairo_surface_t *overview;

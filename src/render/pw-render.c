@@ -1126,6 +1126,7 @@ pw_render_free (PwRender *self)
   g_clear_pointer (&self->port_worst, g_hash_table_unref);
   g_clear_pointer (&self->stamps_cache, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_free);
+  g_clear_pointer (&self->legend_layouts, g_hash_table_unref);
   g_clear_pointer (&self->own_analysis, pw_analysis_free);
   g_clear_pointer (&self->stamps, g_free);
   g_clear_object (&self->pango);
