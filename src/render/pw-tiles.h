@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 /* What one frame may spend drawing tiles that can wait, in microseconds:
  * with the frame's own copying, it keeps a frame within 8 ms (120 Hz). */
-#define PW_TILES_FRAME_BUDGET_US 4500
+#define PW_TILES_FRAME_BUDGET_US 3500
 
 typedef struct _PwTiles PwTiles;
 
