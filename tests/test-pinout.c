@@ -22,6 +22,7 @@
 #include "pw-analysis.h"
 #include "pw-format.h"
 #include "pw-pinout.h"
+#include "pw-test-images.h"
 
 #define WIDTH             700.0
 #define CHANNEL_TOLERANCE 48
@@ -134,43 +135,6 @@ save_output (cairo_surface_t *surface,
   g_test_message ("drawn: %s", path);
 }
 
-/* The fraction of pixels that differ beyond the tolerance; 1 when the
- * sizes differ. */
-static double
-compare_surfaces (cairo_surface_t *a,
-                  cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a);
-  int h = cairo_image_surface_get_height (a);
-  const guint8 *da, *db;
-  int sa, sb;
-  guint64 differing = 0;
-
-  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
-    return 1.0;
-
-  cairo_surface_flush (a);
-  cairo_surface_flush (b);
-  da = cairo_image_surface_get_data (a);
-  db = cairo_image_surface_get_data (b);
-  sa = cairo_image_surface_get_stride (a);
-  sb = cairo_image_surface_get_stride (b);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        guint32 pa = ((const guint32 *) (da + y * sa))[x];
-        guint32 pb = ((const guint32 *) (db + y * sb))[x];
-
-        for (int shift = 0; shift < 32; shift += 8)
-          if (ABS ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)) > CHANNEL_TOLERANCE)
-            {
-              differing++;
-              break;
-            }
-      }
-  return (double) differing / ((double) w * h);
-}
-
 static void
 test_reference (gconstpointer data)
 {
@@ -210,7 +174,7 @@ test_reference (gconstpointer data)
   cairo_destroy (cr);
   cairo_surface_destroy (ref);
 
-  diff = compare_surfaces (surface, converted);
+  diff = pw_test_differing_fraction (surface, converted, CHANNEL_TOLERANCE);
   if (diff > MAX_DIFFERING)
     {
       save_output (surface, tc->name);
@@ -231,9 +195,10 @@ test_reference_sensitive (void)
   cairo_surface_t *polarity = render_case (&cases[2]);
   cairo_surface_t *again = render_case (&cases[0]);
 
-  g_assert_cmpfloat (compare_surfaces (light, dark), >, 0.5);
-  g_assert_cmpfloat (compare_surfaces (light, polarity), >, MAX_DIFFERING * 2);
-  g_assert_cmpfloat (compare_surfaces (light, again), ==, 0);
+  g_assert_cmpfloat (pw_test_differing_fraction (light, dark, CHANNEL_TOLERANCE), >, 0.5);
+  g_assert_cmpfloat (pw_test_differing_fraction (light, polarity, CHANNEL_TOLERANCE), >,
+                     MAX_DIFFERING * 2);
+  g_assert_cmpfloat (pw_test_differing_fraction (light, again, CHANNEL_TOLERANCE), ==, 0);
 
   cairo_surface_destroy (light);
   cairo_surface_destroy (dark);

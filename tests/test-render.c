@@ -16,6 +16,7 @@
 #include "pw-format.h"
 #include "pw-layout.h"
 #include "pw-render.h"
+#include "pw-test-images.h"
 
 #define PIXEL_THRESHOLD   48
 #define MAX_DIFF_FRACTION 0.004
@@ -54,37 +55,6 @@ draw_plan (PwRender *render,
   return surface;
 }
 
-/* The fraction of pixels that differ by more than the threshold. */
-static double
-compare_surfaces (cairo_surface_t *a,
-                  cairo_surface_t *b)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
-  const guint8 *da, *db;
-  guint64 differ = 0;
-
-  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
-    return 1.0;
-  cairo_surface_flush (a);
-  cairo_surface_flush (b);
-  da = cairo_image_surface_get_data (a);
-  db = cairo_image_surface_get_data (b);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        const guint8 *pa = da + y * sa + x * 4, *pb = db + y * sb + x * 4;
-
-        for (int c = 0; c < 4; c++)
-          if (ABS ((int) pa[c] - (int) pb[c]) > PIXEL_THRESHOLD)
-            {
-              differ++;
-              break;
-            }
-      }
-  return (double) differ / ((double) w * h);
-}
-
 static void
 check_reference (const char *plan,
                  gboolean    dark)
@@ -115,7 +85,7 @@ check_reference (const char *plan,
       g_test_fail ();
       return;
     }
-  fraction = compare_surfaces (actual, expected);
+  fraction = pw_test_differing_fraction (actual, expected, PIXEL_THRESHOLD);
   if (fraction > MAX_DIFF_FRACTION)
     {
       g_autofree char *out = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?
@@ -261,7 +231,7 @@ test_update_stable (void)
 
   pw_render_update (render, NULL);
   second = draw_plan (render, FALSE);
-  g_assert_cmpfloat (compare_surfaces (first, second), ==, 0.0);
+  g_assert_cmpfloat (pw_test_differing_fraction (first, second, PIXEL_THRESHOLD), ==, 0.0);
   cairo_surface_destroy (first);
   cairo_surface_destroy (second);
 }

@@ -14,6 +14,7 @@
 #include "pw-layout.h"
 #include "pw-render.h"
 #include "pw-tiles.h"
+#include "pw-test-images.h"
 
 /* Tiles and the one-pass picture come from the same drawing code, so they
  * must agree to the pixel but for a handful (a dot of the grid can land a
@@ -117,27 +118,7 @@ static double
 diff_fraction (cairo_surface_t *a,
                cairo_surface_t *b)
 {
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
-  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
-  guint differ = 0;
-
-  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        const guint8 *pa = da + y * sa + 4 * x, *pb = db + y * sb + 4 * x;
-
-        /* Colour channels only: tiles are opaque, their alpha byte unused. */
-        for (int c = 0; c < 3; c++)
-          if (abs (pa[c] - pb[c]) > PIXEL_THRESHOLD)
-            {
-              differ++;
-              break;
-            }
-      }
-  return (double) differ / ((double) w * h);
+  return pw_test_differing_fraction (a, b, PIXEL_THRESHOLD);
 }
 
 static void
