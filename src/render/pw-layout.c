@@ -167,7 +167,8 @@ assign_layers (Node     *nodes,
                guint     n,
                Edge     *edges,
                guint     n_edges,
-               gboolean *reversed)
+               gboolean *reversed,
+               gboolean  pull_sources)
 {
   g_autofree guint *in_degree = g_new0 (guint, n);
   g_autofree guint *out_degree = g_new0 (guint, n);
@@ -214,7 +215,7 @@ assign_layers (Node     *nodes,
   g_assert (tail == n);
 
   /* Sources move right, next to their nearest sink. */
-  for (guint i = n; i-- > 0;)
+  for (guint i = n; pull_sources && i-- > 0;)
     {
       guint u = queue[i];
       int nearest = G_MAXINT;
@@ -426,7 +427,7 @@ pw_layout_arrange (PwDocument *doc,
 
   reversed = g_new0 (gboolean, MAX (n_edges, 1));
   break_cycles (nodes, n, (Edge *) edges->data, n_edges, out_start, out_list, reversed);
-  assign_layers (nodes, n, (Edge *) edges->data, n_edges, reversed);
+  assign_layers (nodes, n, (Edge *) edges->data, n_edges, reversed, TRUE);
 
   /* Columns, first in discovery order, which keeps connected devices
    * together. */
@@ -548,9 +549,11 @@ pw_layout_signal_order (PwDocument *doc)
 
   reversed = g_new0 (gboolean, MAX (edges->len, 1));
   break_cycles (nodes, n, (Edge *) edges->data, edges->len, out_start, out_list, reversed);
-  assign_layers (nodes, n, (Edge *) edges->data, edges->len, reversed);
+  /* Every source first (the layout draws a source beside its sink
+   * instead), then column by column; in a column, the order the search
+   * found them. */
+  assign_layers (nodes, n, (Edge *) edges->data, edges->len, reversed, FALSE);
 
-  /* Columns left to right; in a column, the order the search found them. */
   by_key = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     by_key[i] = i;

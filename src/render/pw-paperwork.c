@@ -349,9 +349,11 @@ bom_coupler (GHashTable  *rows,
   PwConnectorTable *connectors = pw_connector_table_get_default ();
   const PwCableEndType *a = &type->ends[0], *b = &type->ends[1];
   g_autofree char *id = NULL, *name = NULL;
+  const PwMate *mate;
+  gboolean b_is_plug;
 
   if (pw_connector_table_mate (connectors, b->family, b->gender, a->family, a->gender,
-                               NULL, NULL) == PW_MATE_OK)
+                               &mate, &b_is_plug) == PW_MATE_OK)
     return;
   if (a->family == b->family && a->gender == b->gender)
     {
@@ -800,14 +802,26 @@ pw_paperwork_renumber (PwDocument *doc,
 }
 
 void
-pw_edit_number_cable (PwHistory *history,
-                      PwCable   *cable)
+pw_edit_number_cables (PwHistory *history,
+                       PwCable  **cables,
+                       guint      n_cables)
 {
   PwDocument *doc = pw_history_get_document (history);
-  g_autoptr(PwAnalysis) analysis = pw_analysis_new (doc);
-  g_autofree char *label = pw_paperwork_next_label (doc, analysis, cable);
+  g_autoptr(PwAnalysis) analysis = NULL;
 
-  pw_edit_set_cable_label (history, cable, label);
+  if (n_cables == 0)
+    return;
+  /* The class the analysis gives each cable once it is plugged in: one
+   * analysis for them all, each taking the number after the last. */
+  analysis = pw_analysis_new (doc);
+  pw_history_begin (history, _("Number Cables"));
+  for (guint i = 0; i < n_cables; i++)
+    {
+      g_autofree char *label = pw_paperwork_next_label (doc, analysis, cables[i]);
+
+      pw_edit_set_cable_label (history, cables[i], label);
+    }
+  pw_history_end (history);
 }
 
 void

@@ -60,10 +60,12 @@ char       *pw_paperwork_next_label   (PwDocument  *doc,
  * index. */
 GPtrArray  *pw_paperwork_renumber     (PwDocument  *doc,
                                        PwAnalysis  *analysis);
-/* Edits (one undo step each): number a cable just connected, as the
- * analysis sees it once plugged in; renumber every cable. */
-void        pw_edit_number_cable      (PwHistory   *history,
-                                       PwCable     *cable);
+/* Edits (one undo step each, or part of the open one): number cables just
+ * connected, as the analysis sees them once plugged in; renumber every
+ * cable. */
+void        pw_edit_number_cables     (PwHistory   *history,
+                                       PwCable    **cables,
+                                       guint        n_cables);
 void        pw_edit_renumber_cables   (PwHistory   *history,
                                        PwAnalysis  *analysis);
 
