@@ -30,7 +30,7 @@
 
 #define MARGIN          24.0
 #define COLUMN_GAP      12.0
-#define TITLE_HEIGHT    72.0
+#define TITLE_HEIGHT    88.0
 #define TITLE_WIDTH     240.0
 #define DIAGRAM_PAD     12.0
 /* A diagram scale below which the parts are drawn again, legibly. */
@@ -1210,7 +1210,8 @@ check_surface (cairo_surface_t *surface,
   return FALSE;
 }
 
-/* A PDF at @tmp with the plan's title, or NULL with @error set. */
+/* A PDF at @tmp with the plan's title, client, venue and revision, or
+ * NULL with @error set. */
 static cairo_surface_t *
 pdf_surface_new (Export      *ex,
                  const char  *tmp,
@@ -1219,7 +1220,9 @@ pdf_surface_new (Export      *ex,
                  double       h,
                  GError     **error)
 {
-  const char *title = pw_document_get_title (ex->doc);
+  g_autofree char *title = pw_document_dup_display_title (ex->doc);
+  g_autofree char *subject = pw_render_dup_client_venue (ex->doc);
+  const char *revision = pw_document_get_field (ex->doc, PW_PLAN_REVISION);
   cairo_surface_t *surface = cairo_pdf_surface_create (tmp, w, h);
 
   if (!check_surface (surface, path, error))
@@ -1227,7 +1230,16 @@ pdf_surface_new (Export      *ex,
       cairo_surface_destroy (surface);
       return NULL;
     }
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  title != NULL ? title : _("Untitled plan"));
+  if (*subject != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  if (*revision != '\0')
+    {
+      g_autofree char *keywords = g_strdup_printf (_("Revision %s"), revision);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+    }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patchwise " PW_VERSION);
   return surface;
 }
