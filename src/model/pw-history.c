@@ -25,9 +25,10 @@ typedef enum {
   CMD_GROUND_LIFT,
   CMD_CABLE_LABEL,
   CMD_CABLE_LENGTH,
-  CMD_TITLE,
+  CMD_PLAN_FIELD,
   CMD_SUPPRESS,
   CMD_UNSUPPRESS,
+  CMD_NUMBERING,
 } CommandKind;
 
 typedef struct
@@ -46,6 +47,8 @@ typedef struct
   char       *old_text;
   char       *new_text;       /* also: suppression code */
   char       *extra_text;     /* suppression cable */
+  PwNumbering *old_numbering; /* NULL: the defaults */
+  PwNumbering *new_numbering;
 } Command;
 
 typedef struct
@@ -108,6 +111,8 @@ command_free (Command *cmd)
   g_free (cmd->old_text);
   g_free (cmd->new_text);
   g_free (cmd->extra_text);
+  g_clear_pointer (&cmd->old_numbering, pw_numbering_free);
+  g_clear_pointer (&cmd->new_numbering, pw_numbering_free);
   g_free (cmd);
 }
 
@@ -189,8 +194,8 @@ command_run (Command    *cmd,
       cmd->cable->has_length = forward ? cmd->new_flag : cmd->old_flag;
       break;
 
-    case CMD_TITLE:
-      pw_document_set_title (doc, forward ? cmd->new_text : cmd->old_text);
+    case CMD_PLAN_FIELD:
+      pw_document_set_field (doc, cmd->index, forward ? cmd->new_text : cmd->old_text);
       break;
 
     case CMD_SUPPRESS:
@@ -204,6 +209,10 @@ command_run (Command    *cmd,
         }
       else
         pw_document_remove_suppression (doc, cmd->index);
+      break;
+
+    case CMD_NUMBERING:
+      pw_document_set_numbering (doc, forward ? cmd->new_numbering : cmd->old_numbering);
       break;
 
     default:
@@ -756,17 +765,34 @@ pw_edit_set_cable_type (PwHistory   *self,
 }
 
 void
+pw_edit_set_plan_field (PwHistory   *self,
+                        PwPlanField  field,
+                        const char  *text)
+{
+  static const char * const labels[PW_PLAN_N_FIELDS] = {
+    N_("Change Title"), N_("Change Client"), N_("Change Venue"), N_("Change Revision")
+  };
+  Command *cmd;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+  g_return_if_fail (field < PW_PLAN_N_FIELDS);
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (pw_document_get_field (self->document, field), text) == 0)
+    return;
+  cmd = command_new (CMD_PLAN_FIELD);
+  cmd->index = field;
+  cmd->old_text = g_strdup (pw_document_get_field (self->document, field));
+  cmd->new_text = g_strdup (text);
+  run (self, cmd, _(labels[field]));
+}
+
+void
 pw_edit_set_title (PwHistory  *self,
                    const char *title)
 {
-  Command *cmd;
-
-  if (g_strcmp0 (pw_document_get_title (self->document), title) == 0)
-    return;
-  cmd = command_new (CMD_TITLE);
-  cmd->old_text = g_strdup (pw_document_get_title (self->document));
-  cmd->new_text = g_strdup (title);
-  run (self, cmd, _("Change Title"));
+  pw_edit_set_plan_field (self, PW_PLAN_TITLE, title);
 }
 
 void
@@ -797,4 +823,25 @@ pw_edit_unsuppress (PwHistory *self,
   cmd->new_text = g_strdup (s->code);
   cmd->extra_text = g_strdup (s->cable);
   run (self, cmd, _("Restore Finding"));
+}
+
+/* Sets the plan's numbering rule; NULL goes back to the defaults. */
+void
+pw_edit_set_numbering (PwHistory         *self,
+                       const PwNumbering *numbering)
+{
+  Command *cmd;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+
+  if (pw_document_has_numbering (self->document)
+        ? numbering != NULL &&
+          pw_numbering_equal (pw_document_get_numbering (self->document), numbering)
+        : numbering == NULL)
+    return;
+  cmd = command_new (CMD_NUMBERING);
+  if (pw_document_has_numbering (self->document))
+    cmd->old_numbering = pw_numbering_copy (pw_document_get_numbering (self->document));
+  cmd->new_numbering = numbering ? pw_numbering_copy (numbering) : NULL;
+  run (self, cmd, _("Change Cable Numbering"));
 }
