@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "pw-canvas.h"
+#include "pw-paperwork.h"
 #include "pw-suggest.h"
 #include "pw-tiles.h"
 
@@ -606,6 +607,7 @@ pw_canvas_connect (PwCanvas  *self,
   cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
   pw_edit_plug (self->history, cable, best->end_a, from, from_port);
   pw_edit_plug (self->history, cable, best->end_b, to, to_port);
+  pw_edit_number_cables (self->history, &cable, 1);
   pw_history_end (self->history);
   return cable;
 }
