@@ -924,7 +924,8 @@ export_options_response_cb (AdwMessageDialog *dialog,
   else
     stem = g_strdup (_("Plan"));
   if (export_formats[format].table != PW_TABLE_NONE)
-    name = g_strdup_printf ("%s-%s.%s", stem, pw_table_kind_to_string (export_formats[format].table),
+    name = g_strdup_printf ("%s-%s.%s", stem,
+                            pw_table_kind_to_string (export_formats[format].table),
                             export_formats[format].extension);
   else
     name = g_strdup_printf ("%s.%s", stem, export_formats[format].extension);
