@@ -209,6 +209,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwTypeSet, pw_type_set_unref)
 /* The built-in catalogue (compiled in) and the user library
  * ($XDG_DATA_HOME/patchwise/library/ *.json). */
 PwTypeSet    *pw_catalogue_get_builtin   (void);
+/* A catalogue name (device or cable type, category) in the user's
+ * language: po/ translates the built-in ones (data/catalogue/catalogue-strings.h);
+ * any other name comes back as it is. */
+const char   *pw_catalogue_type_name     (const char *name);
 PwTypeSet    *pw_catalogue_get_user      (void);
 void          pw_catalogue_set_user_dir  (const char *dir);
 /* Adds a type to the in-memory user library (which is read only once). */

@@ -1298,10 +1298,10 @@ outline_connect_cb (PwWindow *self,
                                       from_port, pw_document_get_device (self->document, to_device),
                                       to_port, &error);
 
-  if (cable == NULL)
-    toast (self, error->message);
-  else
+  if (cable != NULL)
     pw_canvas_select_cable (self->canvas, cable);
+  else if (error != NULL)
+    toast (self, error->message);
 }
 
 static void
@@ -1320,6 +1320,19 @@ canvas_message_cb (PwWindow   *self,
                    const char *text)
 {
   toast (self, text);
+}
+
+/* An edit did more than the user pointed at: say so, with Undo. */
+static void
+canvas_notice_cb (PwWindow   *self,
+                  const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, t);
 }
 
 /* Closing: nothing unsaved is lost without asking. */
@@ -1591,6 +1604,7 @@ pw_window_init (PwWindow *self)
 
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->canvas, "message", G_CALLBACK (canvas_message_cb), self);
+  g_signal_connect_swapped (self->canvas, "notice", G_CALLBACK (canvas_notice_cb), self);
   g_signal_connect_swapped (self->palette, "type-activated", G_CALLBACK (type_activated_cb), self);
   g_signal_connect_swapped (self->findings, "finding-activated", G_CALLBACK (finding_activated_cb), self);
   g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);
