@@ -67,6 +67,8 @@ int               pw_analysis_get_port_contact_net  (PwAnalysis *self,
                                                      guint       contact);
 
 const char       *pw_link_class_to_string        (PwLinkClass klass);
+/* In people's words, translated: "Unbalanced stereo". */
+const char       *pw_link_class_label            (PwLinkClass klass);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwAnalysis, pw_analysis_free)
 

@@ -156,6 +156,15 @@ const char   *pw_signal_to_string        (PwSignal    signal);
 const char   *pw_level_to_string         (PwLevel     level);
 const char   *pw_output_kind_to_string   (PwOutputKind kind);
 gboolean      pw_signal_is_digital       (PwSignal    signal);
+/* People's words for the ids above, translated: "Line (+4 dBu)", "Input".
+ * The one home of these labels: the inspector, the cards, the device
+ * editor and every export use them. */
+const char   *pw_direction_label         (PwDirection dir);
+const char   *pw_signal_label            (PwSignal    signal);
+const char   *pw_level_label             (PwLevel     level);
+/* "6.35 mm TRS socket", "XLR 3-pin plug". */
+char         *pw_connector_label         (const PwFamily *family,
+                                          PwGender        gender);
 
 PwDeviceType *pw_device_type_ref         (PwDeviceType *self);
 void          pw_device_type_unref       (PwDeviceType *self);

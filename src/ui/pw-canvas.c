@@ -45,6 +45,8 @@ struct _PwCanvas
 
   GHashTable *selected;         /* PwDevice* set */
   PwCable    *selected_cable;
+  char       *selected_cable_id; /* kept across edits that replace the cable
+                                  * (a new type is a new cable of the same id) */
 
   DragMode    drag;
   double      drag_start_x;     /* widget coordinates */
@@ -152,6 +154,18 @@ pw_snap (double value,
 /* Selection */
 
 static void
+set_selected_cable (PwCanvas *self,
+                    PwCable  *cable)
+{
+  self->selected_cable = cable;
+  if (cable == NULL || g_strcmp0 (cable->id, self->selected_cable_id) != 0)
+    {
+      g_free (self->selected_cable_id);
+      self->selected_cable_id = cable ? g_strdup (cable->id) : NULL;
+    }
+}
+
+static void
 selection_changed (PwCanvas *self)
 {
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
@@ -188,7 +202,7 @@ pw_canvas_select_device (PwCanvas *self,
   if (!add)
     {
       g_hash_table_remove_all (self->selected);
-      self->selected_cable = NULL;
+      set_selected_cable (self, NULL);
     }
   if (device != NULL)
     g_hash_table_add (self->selected, device);
@@ -200,7 +214,7 @@ pw_canvas_select_cable (PwCanvas *self,
                         PwCable  *cable)
 {
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = cable;
+  set_selected_cable (self, cable);
   selection_changed (self);
 }
 
@@ -210,7 +224,7 @@ pw_canvas_clear_selection (PwCanvas *self)
   if (g_hash_table_size (self->selected) == 0 && self->selected_cable == NULL)
     return;
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   selection_changed (self);
 }
 
@@ -222,7 +236,7 @@ pw_canvas_select_all (PwCanvas *self)
   if (self->history == NULL)
     return;
   doc = pw_history_get_document (self->history);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
     g_hash_table_add (self->selected, pw_document_get_device (doc, i));
   selection_changed (self);
@@ -248,12 +262,16 @@ prune_selection (PwCanvas *self)
           changed = TRUE;
         }
     }
-  if (self->selected_cable != NULL &&
-      (self->selected_cable->index >= pw_document_get_n_cables (doc) ||
-       pw_document_get_cable (doc, self->selected_cable->index) != self->selected_cable))
+  /* The cable is found again by its id: changing its type replaces it. */
+  if (self->selected_cable_id != NULL)
     {
-      self->selected_cable = NULL;
-      changed = TRUE;
+      PwCable *cable = pw_document_lookup_cable (doc, self->selected_cable_id);
+
+      if (cable != self->selected_cable)
+        {
+          set_selected_cable (self, cable);
+          changed = TRUE;
+        }
     }
   if (changed)
     selection_changed (self);
@@ -272,7 +290,7 @@ pw_canvas_delete_selection (PwCanvas *self)
   for (guint i = 0; i < devices->len; i++)
     pw_edit_remove_device (self->history, g_ptr_array_index (devices, i));
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   pw_history_end (self->history);
   selection_changed (self);
 }
@@ -368,7 +386,7 @@ pw_canvas_set_history (PwCanvas  *self,
   g_set_object (&self->history, history);
   self->render = render;
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   self->fitted = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   selection_changed (self);
@@ -953,7 +971,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
         {
           if (!g_hash_table_remove (self->selected, device))
             g_hash_table_add (self->selected, device);
-          self->selected_cable = NULL;
+          set_selected_cable (self, NULL);
           selection_changed (self);
         }
       else if (!g_hash_table_contains (self->selected, device))
@@ -1435,6 +1453,7 @@ pw_canvas_finalize (GObject *object)
   PwCanvas *self = PW_CANVAS (object);
 
   g_hash_table_unref (self->selected);
+  g_free (self->selected_cable_id);
   g_array_unref (self->drag_origins);
   g_ptr_array_unref (self->drag_devices);
   pw_tiles_free (self->tiles);
