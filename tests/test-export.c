@@ -138,6 +138,25 @@ test_pdf (void)
     g_assert_nonnull (strstr (text, pw_document_get_cable (doc, c)->id));
 }
 
+/* Writes @to: the plan @from with the text @find, found once, replaced. */
+static void
+write_edited (const char *from,
+              const char *to,
+              const char *find,
+              const char *replace)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_file_get_contents (from, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
+  g_file_set_contents (to, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+}
+
 /* The schedule shows most of its text in batches of glyphs and the rest
  * (right-to-left runs, missing glyphs) through Pango: both must come out
  * as text, in any script. */
@@ -147,22 +166,13 @@ test_pdf_scripts (void)
   g_autofree char *studio = plan_path ("studio.patchwise");
   g_autofree char *plan = g_build_filename (tmpdir, "scripts.patchwise", NULL);
   g_autofree char *pdf = g_build_filename (tmpdir, "scripts.pdf", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *edited;
 
   if (tool_missing ("pdftotext") || tool_missing ("pdfinfo"))
     return;
 
-  g_file_get_contents (studio, &contents, NULL, &error);
-  g_assert_no_error (error);
-  edited = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (edited, "\"name\": \"Vocal mic\"",
-                                      "\"name\": \"Vocal mic מיקרופון マイク \U0001F3A4\"", 1), ==, 1);
-  g_file_set_contents (plan, edited->str, edited->len, &error);
-  g_string_free (edited, TRUE);
-  g_assert_no_error (error);
+  write_edited (studio, plan, "\"name\": \"Vocal mic\"",
+                "\"name\": \"Vocal mic מיקרופון マイク \U0001F3A4\"");
 
   g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
   text = pdf_text (pdf);
@@ -171,6 +181,46 @@ test_pdf_scripts (void)
   g_assert_nonnull (strstr (text, "マイク"));
   g_assert_nonnull (strstr (text, "Desk: Tape out L Recorder: In 1"));
   g_assert_nonnull (strstr (text, "Desk: Aux 1 end b open"));
+}
+
+/* The plan's client, venue and revision are in every title block and in
+ * the PDF's metadata; an untitled plan is called by its file's name. */
+static void
+test_pdf_plan_fields (void)
+{
+  g_autofree char *studio = plan_path ("studio.patchwise");
+  g_autofree char *plan = g_build_filename (tmpdir, "Hall 2 stage.patchwise", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "fields.pdf", NULL);
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  guint pages, found = 0;
+  const char *at;
+
+  if (tool_missing ("pdftotext") || tool_missing ("pdfinfo"))
+    return;
+
+  write_edited (studio, plan, "\"title\": \"Project studio\",",
+                "\"client\": \"Radio Nord\", \"venue\": \"Studio 4\", \"revision\": \"C2\",");
+
+  g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
+  pages = pdf_pages (pdf);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "Untitled plan"));
+  for (at = text; (at = strstr (at, "Radio Nord · Studio 4")) != NULL; at++)
+    found++;
+  g_assert_cmpuint (found, ==, pages);
+  found = 0;
+  for (at = text; (at = strstr (at, "Revision C2")) != NULL; at++)
+    found++;
+  g_assert_cmpuint (found, ==, pages);
+  g_assert_nonnull (strstr (text, "Hall 2 stage"));
+
+  g_assert_cmpint (run (argv, &info, NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("^Title: +Hall 2 stage$", info, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Subject: +Radio Nord · Studio 4$", info,
+                                          G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Keywords: +Revision C2$", info, G_REGEX_MULTILINE, 0));
 }
 
 static void
@@ -579,6 +629,7 @@ main (int    argc,
 
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/pdf-paper", test_pdf_paper);
+  g_test_add_func ("/export/pdf-plan-fields", test_pdf_plan_fields);
   g_test_add_func ("/export/pdf-scripts", test_pdf_scripts);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/svg-text", test_svg_text);

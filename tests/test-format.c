@@ -733,6 +733,50 @@ test_title (void)
   g_assert_cmpstr (pw_document_get_title (loaded), ==, title);
 }
 
+/* Client, venue and revision read back as written; a plan without them
+ * is written without them, and its title is its file's name. */
+static void
+test_plan_fields (void)
+{
+  g_autofree char *dir = make_scratch_dir ("plan-fields");
+  g_autofree char *path = g_build_filename (dir, "Main stage.v2.patchwise", NULL);
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwDocument) loaded = NULL;
+  g_autoptr(PwDocument) bare = load ("{ \"format\": \"patchwise\", \"version\": 1 }");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bare_text = save (bare);
+  g_autofree char *display = NULL;
+
+  g_assert_null (strstr (bare_text, "\"client\""));
+  g_assert_null (strstr (bare_text, "\"venue\""));
+  g_assert_null (strstr (bare_text, "\"revision\""));
+  g_assert_null (pw_document_dup_display_title (bare));
+
+  pw_document_set_field (doc, PW_PLAN_CLIENT, "Théâtre \"Nord\"");
+  pw_document_set_field (doc, PW_PLAN_VENUE, "Hall 2");
+  pw_document_set_field (doc, PW_PLAN_REVISION, "C");
+  g_assert_true (pw_format_save_file (doc, path, &error));
+  g_assert_no_error (error);
+
+  loaded = pw_format_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_document_get_field (loaded, PW_PLAN_TITLE), ==, "");
+  g_assert_cmpstr (pw_document_get_field (loaded, PW_PLAN_CLIENT), ==, "Théâtre \"Nord\"");
+  g_assert_cmpstr (pw_document_get_field (loaded, PW_PLAN_VENUE), ==, "Hall 2");
+  g_assert_cmpstr (pw_document_get_field (loaded, PW_PLAN_REVISION), ==, "C");
+  g_object_get (loaded, "revision", &display, NULL);
+  g_assert_cmpstr (display, ==, "C");
+  g_clear_pointer (&display, g_free);
+
+  /* No title: the file's name without its last extension. */
+  display = pw_document_dup_display_title (loaded);
+  g_assert_cmpstr (display, ==, "Main stage.v2");
+  g_clear_pointer (&display, g_free);
+  pw_document_set_title (loaded, "FOH");
+  display = pw_document_dup_display_title (loaded);
+  g_assert_cmpstr (display, ==, "FOH");
+}
+
 static void
 test_save_file_writes_save_data (void)
 {
@@ -940,6 +984,7 @@ main (int    argc,
   g_test_add_func ("/format/load/all-or-nothing", test_load_is_all_or_nothing);
   g_test_add_func ("/format/load/missing-file", test_load_missing_file);
   g_test_add_func ("/format/save/title", test_title);
+  g_test_add_func ("/format/save/plan-fields", test_plan_fields);
   g_test_add_func ("/format/save/same-bytes", test_save_file_writes_save_data);
   g_test_add_func ("/format/save/replaces-whole", test_save_replaces_whole);
   g_test_add_func ("/format/save/missing-folder", test_save_missing_folder);

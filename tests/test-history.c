@@ -297,6 +297,31 @@ test_random_edits (void)
   }
 }
 
+/* Each plan field is its own undo step, named after the field. */
+static void
+test_plan_fields (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+
+  pw_edit_set_plan_field (history, PW_PLAN_CLIENT, "Radio Nord");
+  pw_edit_set_plan_field (history, PW_PLAN_REVISION, "B");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Change Revision");
+  /* Setting what is there already records nothing. */
+  pw_edit_set_plan_field (history, PW_PLAN_REVISION, "B");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Change Revision");
+
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_REVISION), ==, "");
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Change Client");
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "");
+  g_assert_false (pw_history_can_undo (history));
+  g_assert_true (pw_history_redo (history));
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +332,7 @@ main (int    argc,
   g_test_add_func ("/history/plug-replaces", test_plug_replaces);
   g_test_add_func ("/history/cable-type-change", test_cable_type_change);
   g_test_add_func ("/history/random-edits", test_random_edits);
+  g_test_add_func ("/history/plan-fields", test_plan_fields);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "pw-canvas.h"
 #include "pw-format.h"
 #include "pw-panels.h"
+#include "pw-plan-properties.h"
 #include "pw-window.h"
 
 static char *
@@ -119,6 +120,54 @@ test_window_builds_and_finalizes (void)
   g_assert_null (canvas);
 }
 
+/* The plan properties: each applied row is one undo step; an undo shows
+ * in the row; a group added by another part of the app joins the page. */
+static void
+test_plan_properties (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  PwPlanProperties *dialog = pw_plan_properties_new (NULL, history);
+  AdwEntryRow *client = pw_plan_properties_get_row (dialog, PW_PLAN_CLIENT);
+  AdwEntryRow *revision = pw_plan_properties_get_row (dialog, PW_PLAN_REVISION);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  pw_document_set_field (doc, PW_PLAN_VENUE, "Hall 2");
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (pw_plan_properties_get_row (dialog, PW_PLAN_VENUE))),
+                   ==, "Hall 2");
+  pw_plan_properties_add_group (dialog, group);
+  gtk_window_present (GTK_WINDOW (dialog));
+  run_main_loop_briefly ();
+
+  gtk_editable_set_text (GTK_EDITABLE (client), "  Radio Nord ");
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "");
+  g_signal_emit_by_name (client, "apply");
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (client)), ==, "Radio Nord");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Change Client");
+
+  /* The revision row takes no more than the file allows. */
+  gtk_editable_set_text (GTK_EDITABLE (revision), "B");
+  g_signal_emit_by_name (revision, "apply");
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_REVISION), ==, "B");
+  gtk_editable_set_text (GTK_EDITABLE (revision), "0123456789012345678901234567890123456789");
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (revision)), -1), ==,
+                   PW_FORMAT_MAX_REVISION_CHARS);
+
+  /* Undo reaches the row; a text typed and not applied is applied on close. */
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (revision)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (client), "Radio Süd");
+  gtk_window_close (GTK_WINDOW (dialog));
+  run_main_loop_briefly ();
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Süd");
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+  g_assert_null (dialog);
+}
+
 static void
 test_panels_build_and_finalize (void)
 {
@@ -223,6 +272,7 @@ main (int    argc,
   g_test_add_func ("/widgets/panels", test_panels_build_and_finalize);
   g_test_add_func ("/widgets/inspector", test_inspector_shows_pin_diagram);
   g_test_add_func ("/widgets/window", test_window_builds_and_finalizes);
+  g_test_add_func ("/widgets/plan-properties", test_plan_properties);
 
   return g_test_run ();
 }

@@ -20,7 +20,7 @@
 #include "pw-parse-private.h"
 
 static const char * const known_root_members[] = {
-  "format", "version", "title", "device_types", "cable_types", "devices", "cables",
+  "format", "version", "title", "client", "venue", "revision", "device_types", "cable_types", "devices", "cables",
   "suppressions", NULL
 };
 static const char * const known_device_members[] = {
@@ -995,7 +995,7 @@ parse_root_fields (PwDocument     *doc,
                    GError        **error)
 {
   JsonObject *root;
-  const char *format = NULL, *title = NULL;
+  const char *format = NULL;
   JsonNode *version_node;
   gint64 version;
 
@@ -1029,9 +1029,22 @@ parse_root_fields (PwDocument     *doc,
                           "the plan is format version %" G_GINT64_FORMAT ", written by a newer "
                           "Patchwise; this one reads version %d and older",
                           version, PW_FORMAT_VERSION);
-  if (!pw_parse_string (ctx, root, "title", FALSE, "the file", &title, error))
-    return FALSE;
-  pw_document_set_title (doc, title);
+  for (PwPlanField f = 0; f < PW_PLAN_N_FIELDS; f++)
+    {
+      const char *key = pw_plan_field_to_key (f);
+      const char *text = NULL;
+
+      if (!pw_parse_string (ctx, root, key, FALSE, "the file", &text, error))
+        return FALSE;
+      if (f == PW_PLAN_REVISION && text != NULL &&
+          g_utf8_strlen (text, -1) > PW_FORMAT_MAX_REVISION_CHARS)
+        return pw_parse_fail (ctx, json_object_get_member (root, key), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "field 'revision' is %ld characters long; a revision is a short "
+                              "text of at most %d (\"B\", \"2.1\")",
+                              g_utf8_strlen (text, -1), PW_FORMAT_MAX_REVISION_CHARS);
+      pw_document_set_field (doc, f, text);
+    }
 
   if ((*devices = pw_parse_array (ctx, root, "devices", FALSE, "the file", error)) == NULL ||
       (*cables = pw_parse_array (ctx, root, "cables", FALSE, "the file", error)) == NULL ||
@@ -2380,12 +2393,16 @@ pw_format_load_file (const char  *path,
 {
   g_autofree char *contents = NULL;
   gsize length;
+  PwDocument *doc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if ((contents = read_capped (path, &length, error)) == NULL)
     return NULL;
-  return pw_format_load_data (contents, length, path, error);
+  doc = pw_format_load_data (contents, length, path, error);
+  if (doc != NULL)
+    pw_document_set_file_name (doc, path);
+  return doc;
 }
 
 /* Writing */
@@ -2479,6 +2496,12 @@ document_to_json (PwDocument *doc)
   json_object_set_string_member (root, "format", "patchwise");
   json_object_set_int_member (root, "version", PW_FORMAT_VERSION);
   json_object_set_string_member (root, "title", pw_document_get_title (doc));
+  /* The other fields only when set, so that a plan without them is
+   * written as before. */
+  for (PwPlanField f = PW_PLAN_TITLE + 1; f < PW_PLAN_N_FIELDS; f++)
+    if (*pw_document_get_field (doc, f) != '\0')
+      json_object_set_string_member (root, pw_plan_field_to_key (f),
+                                     pw_document_get_field (doc, f));
   json_object_set_object_member (root, "device_types", embedded_types (doc, TRUE));
   json_object_set_object_member (root, "cable_types", embedded_types (doc, FALSE));
 

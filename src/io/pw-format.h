@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define PW_FORMAT_MAX_DEVICES   100000
 #define PW_FORMAT_MAX_CABLES    200000
 #define PW_FORMAT_MAX_DEPTH     64
+/* A revision is a short text ("B", "2.1", "for tender"). */
+#define PW_FORMAT_MAX_REVISION_CHARS 32
 
 PwDocument *pw_format_load_data  (const char  *data,
                                   gsize        length,

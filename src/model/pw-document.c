@@ -4,13 +4,16 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "pw-document.h"
 
 struct _PwDocument
 {
   GObject     parent_instance;
 
-  char       *title;
+  char       *fields[PW_PLAN_N_FIELDS];
+  char       *file_name;         /* where the plan was read or saved; not saved itself */
   PwTypeSet  *types;             /* the document's own embedded types */
   GPtrArray  *devices;           /* PwDevice, owned */
   GPtrArray  *cables;            /* PwCable, owned */
@@ -30,10 +33,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The properties start with the plan's fields, in PwPlanField order. */
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_CLIENT,
+  PROP_VENUE,
+  PROP_REVISION,
   N_PROPS
+};
+
+G_STATIC_ASSERT (PROP_TITLE + PW_PLAN_REVISION == PROP_REVISION);
+
+static const char * const field_keys[PW_PLAN_N_FIELDS] = {
+  "title", "client", "venue", "revision"
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -106,7 +119,9 @@ pw_document_finalize (GObject *object)
 {
   PwDocument *self = (PwDocument *) object;
 
-  g_free (self->title);
+  for (guint f = 0; f < PW_PLAN_N_FIELDS; f++)
+    g_free (self->fields[f]);
+  g_free (self->file_name);
   g_clear_pointer (&self->types, pw_type_set_unref);
   g_clear_pointer (&self->plugged, g_hash_table_unref);
   g_clear_pointer (&self->device_by_id, g_hash_table_unref);
@@ -130,7 +145,10 @@ pw_document_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+    case PROP_CLIENT:
+    case PROP_VENUE:
+    case PROP_REVISION:
+      g_value_set_string (value, self->fields[prop_id - PROP_TITLE]);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -148,7 +166,10 @@ pw_document_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      pw_document_set_title (self, g_value_get_string (value));
+    case PROP_CLIENT:
+    case PROP_VENUE:
+    case PROP_REVISION:
+      pw_document_set_field (self, prop_id - PROP_TITLE, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -171,6 +192,30 @@ pw_document_class_init (PwDocumentClass *klass)
    */
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PwDocument:client:
+   *
+   * Whom the plan is made for, printed in the title block.
+   */
+  properties[PROP_CLIENT] =
+    g_param_spec_string ("client", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PwDocument:venue:
+   *
+   * Where the plan is to be built, printed in the title block.
+   */
+  properties[PROP_VENUE] =
+    g_param_spec_string ("venue", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * PwDocument:revision:
+   *
+   * The plan's revision, a short text ("B", "2.1"), printed in the title block.
+   */
+  properties[PROP_REVISION] =
+    g_param_spec_string ("revision", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -206,7 +251,8 @@ plug_equal (gconstpointer a,
 static void
 pw_document_init (PwDocument *self)
 {
-  self->title = g_strdup ("");
+  for (guint f = 0; f < PW_PLAN_N_FIELDS; f++)
+    self->fields[f] = g_strdup ("");
   self->types = pw_type_set_new ();
   self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_device_free);
   self->cables = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_cable_free);
@@ -224,25 +270,87 @@ pw_document_new (void)
 }
 
 const char *
-pw_document_get_title (PwDocument *self)
+pw_plan_field_to_key (PwPlanField field)
+{
+  g_return_val_if_fail (field < PW_PLAN_N_FIELDS, NULL);
+  return field_keys[field];
+}
+
+const char *
+pw_document_get_field (PwDocument *self,
+                       PwPlanField field)
 {
   g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
-  return self->title;
+  g_return_val_if_fail (field < PW_PLAN_N_FIELDS, NULL);
+  return self->fields[field];
+}
+
+void
+pw_document_set_field (PwDocument *self,
+                       PwPlanField field,
+                       const char *text)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (field < PW_PLAN_N_FIELDS);
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (self->fields[field], text) == 0)
+    return;
+  g_free (self->fields[field]);
+  self->fields[field] = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE + field]);
+}
+
+const char *
+pw_document_get_title (PwDocument *self)
+{
+  return pw_document_get_field (self, PW_PLAN_TITLE);
 }
 
 void
 pw_document_set_title (PwDocument *self,
                        const char *title)
 {
+  pw_document_set_field (self, PW_PLAN_TITLE, title);
+}
+
+const char *
+pw_document_get_file_name (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  return self->file_name;
+}
+
+void
+pw_document_set_file_name (PwDocument *self,
+                           const char *path)
+{
   g_return_if_fail (PW_IS_DOCUMENT (self));
 
-  if (title == NULL)
-    title = "";
-  if (g_strcmp0 (self->title, title) == 0)
+  if (g_strcmp0 (self->file_name, path) == 0)
     return;
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_free (self->file_name);
+  self->file_name = g_strdup (path);
+}
+
+char *
+pw_document_dup_display_title (PwDocument *self)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  if (*self->fields[PW_PLAN_TITLE] != '\0')
+    return g_strdup (self->fields[PW_PLAN_TITLE]);
+  if (self->file_name == NULL)
+    return NULL;
+  base = g_path_get_basename (self->file_name);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
 }
 
 PwTypeSet *

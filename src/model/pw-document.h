@@ -58,6 +58,20 @@ PwCable    *pw_cable_new         (const char   *id,
                                   PwCableType  *type);
 void        pw_cable_free        (PwCable      *cable);
 
+/* The plan's own short texts, printed in every title block and in the
+ * PDF's metadata. Each is also a property of the document, named as its
+ * field in the file. */
+typedef enum {
+  PW_PLAN_TITLE,
+  PW_PLAN_CLIENT,
+  PW_PLAN_VENUE,
+  PW_PLAN_REVISION,
+  PW_PLAN_N_FIELDS
+} PwPlanField;
+
+/* The field's name in the file and the property's name: "title", … */
+const char *pw_plan_field_to_key           (PwPlanField field);
+
 #define PW_TYPE_DOCUMENT (pw_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (PwDocument, pw_document, PW, DOCUMENT, GObject)
@@ -66,6 +80,17 @@ PwDocument *pw_document_new                (void);
 const char *pw_document_get_title          (PwDocument *self);
 void        pw_document_set_title          (PwDocument *self,
                                             const char *title);
+const char *pw_document_get_field          (PwDocument *self,
+                                            PwPlanField field);
+void        pw_document_set_field          (PwDocument *self,
+                                            PwPlanField field,
+                                            const char *text);
+/* The title to show: the title, else the name of the file the plan was
+ * read from or saved to (without its extension), else NULL. */
+char       *pw_document_dup_display_title  (PwDocument *self);
+const char *pw_document_get_file_name      (PwDocument *self);
+void        pw_document_set_file_name      (PwDocument *self,
+                                            const char *path);
 PwTypeSet  *pw_document_get_types          (PwDocument *self);
 PwDeviceType *pw_document_resolve_device_type (PwDocument *self,
                                                const char *id);

@@ -25,7 +25,7 @@ typedef enum {
   CMD_GROUND_LIFT,
   CMD_CABLE_LABEL,
   CMD_CABLE_LENGTH,
-  CMD_TITLE,
+  CMD_PLAN_FIELD,
   CMD_SUPPRESS,
   CMD_UNSUPPRESS,
 } CommandKind;
@@ -189,8 +189,8 @@ command_run (Command    *cmd,
       cmd->cable->has_length = forward ? cmd->new_flag : cmd->old_flag;
       break;
 
-    case CMD_TITLE:
-      pw_document_set_title (doc, forward ? cmd->new_text : cmd->old_text);
+    case CMD_PLAN_FIELD:
+      pw_document_set_field (doc, cmd->index, forward ? cmd->new_text : cmd->old_text);
       break;
 
     case CMD_SUPPRESS:
@@ -756,17 +756,34 @@ pw_edit_set_cable_type (PwHistory   *self,
 }
 
 void
+pw_edit_set_plan_field (PwHistory   *self,
+                        PwPlanField  field,
+                        const char  *text)
+{
+  static const char * const labels[PW_PLAN_N_FIELDS] = {
+    N_("Change Title"), N_("Change Client"), N_("Change Venue"), N_("Change Revision")
+  };
+  Command *cmd;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+  g_return_if_fail (field < PW_PLAN_N_FIELDS);
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (pw_document_get_field (self->document, field), text) == 0)
+    return;
+  cmd = command_new (CMD_PLAN_FIELD);
+  cmd->index = field;
+  cmd->old_text = g_strdup (pw_document_get_field (self->document, field));
+  cmd->new_text = g_strdup (text);
+  run (self, cmd, _(labels[field]));
+}
+
+void
 pw_edit_set_title (PwHistory  *self,
                    const char *title)
 {
-  Command *cmd;
-
-  if (g_strcmp0 (pw_document_get_title (self->document), title) == 0)
-    return;
-  cmd = command_new (CMD_TITLE);
-  cmd->old_text = g_strdup (pw_document_get_title (self->document));
-  cmd->new_text = g_strdup (title);
-  run (self, cmd, _("Change Title"));
+  pw_edit_set_plan_field (self, PW_PLAN_TITLE, title);
 }
 
 void

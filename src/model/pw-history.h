@@ -87,6 +87,9 @@ PwCable    *pw_edit_set_cable_type    (PwHistory   *self,
                                        PwCableType *type);
 void        pw_edit_set_title         (PwHistory  *self,
                                        const char *title);
+void        pw_edit_set_plan_field    (PwHistory   *self,
+                                       PwPlanField  field,
+                                       const char  *text);
 void        pw_edit_suppress          (PwHistory  *self,
                                        const char *code,
                                        const char *cable_id);

@@ -30,7 +30,7 @@
 
 #define MARGIN          24.0
 #define COLUMN_GAP      12.0
-#define TITLE_HEIGHT    72.0
+#define TITLE_HEIGHT    88.0
 #define TITLE_WIDTH     240.0
 #define DIAGRAM_PAD     12.0
 /* A diagram scale below which the parts are drawn again, legibly. */
@@ -1236,7 +1236,9 @@ write_pdf (Export     *ex,
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_details, n_schedule, n_pinout;
-  const char *title = pw_document_get_title (ex->doc);
+  g_autofree char *title = pw_document_dup_display_title (ex->doc);
+  g_autofree char *subject = pw_render_dup_client_venue (ex->doc);
+  const char *revision = pw_document_get_field (ex->doc, PW_PLAN_REVISION);
   gboolean ok;
 
   paper_size (paper, &ex->page_w, &ex->page_h);
@@ -1254,7 +1256,16 @@ write_pdf (Export     *ex,
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  title != NULL ? title : _("Untitled plan"));
+  if (*subject != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  if (*revision != '\0')
+    {
+      g_autofree char *keywords = g_strdup_printf (_("Revision %s"), revision);
+
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+    }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patchwise " PW_VERSION);
   cr = cairo_create (surface);
 

@@ -184,6 +184,18 @@ pw_render_draw_legend (PwRender        *self,
   cairo_restore (cr);
 }
 
+char *
+pw_render_dup_client_venue (PwDocument *doc)
+{
+  const char *client = pw_document_get_field (doc, PW_PLAN_CLIENT);
+  const char *venue = pw_document_get_field (doc, PW_PLAN_VENUE);
+
+  if (*client != '\0' && *venue != '\0')
+    /* Translators: the client and the venue of a plan, in its title block */
+    return g_strdup_printf (_("%s · %s"), client, venue);
+  return g_strdup (*client != '\0' ? client : venue);
+}
+
 void
 pw_render_draw_title_block (PwRender        *self,
                             cairo_t         *cr,
@@ -196,12 +208,15 @@ pw_render_draw_title_block (PwRender        *self,
   PangoContext *context = pw_render_get_pango_context (self);
   PwDocument *doc = pw_render_get_document (self);
   PwAnalysis *analysis = pw_render_get_analysis (self);
-  const char *title = pw_document_get_title (doc);
+  g_autofree char *title = pw_document_dup_display_title (doc);
+  g_autofree char *for_whom = pw_render_dup_client_venue (doc);
+  const char *revision = pw_document_get_field (doc, PW_PLAN_REVISION);
   PangoLayout *title_layout;
   g_autofree char *sheet = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *findings = NULL;
-  double row = (r->height - 24) / 3;
+  double row = (r->height - 24) / 4;
+  double right = r->x + r->width / 2 + 6;
 
   cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
@@ -211,7 +226,7 @@ pw_render_draw_title_block (PwRender        *self,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  title_layout = kept_layout (self, title && *title ? title : _("Untitled plan"), 11, TRUE,
+  title_layout = kept_layout (self, title != NULL ? title : _("Untitled plan"), 11, TRUE,
                               r->width - 12);
   pw_palette_set_source (cr, &palette->foreground);
   cairo_move_to (cr, r->x + 6, r->y + 5);
@@ -222,6 +237,11 @@ pw_render_draw_title_block (PwRender        *self,
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
 
+  /* Whom and where the plan is for, on a row of its own: it may be long. */
+  if (*for_whom != '\0')
+    show_at (cr, kept_layout (self, for_whom, 7.5, FALSE, r->width - 12), &palette->foreground,
+             r->x + 6, r->y + 24 + row * 0.5);
+
   sheet = g_strdup_printf (_("Sheet %u of %u"), page, n_pages);
   counts = g_strdup_printf (_("%u devices, %u cables"), pw_document_get_n_devices (doc),
                             pw_document_get_n_cables (doc));
@@ -230,17 +250,24 @@ pw_render_draw_title_block (PwRender        *self,
                               pw_analysis_count (analysis, PW_SEVERITY_WARNING, FALSE),
                               pw_analysis_count (analysis, PW_SEVERITY_INFO, FALSE));
   text_at (cr, self, &palette->foreground, date ? date : "", 7.5, FALSE, r->x + 6,
-           r->y + 24 + row * 0.5);
+           r->y + 24 + row * 1.5);
   {
     /* A new sheet number on every sheet: not worth keeping. */
     g_autoptr(PangoLayout) layout = pw_render_create_layout (context, sheet, 7.5, TRUE);
 
-    show_at (cr, layout, &palette->foreground, r->x + r->width / 2 + 6, r->y + 24 + row * 0.5);
+    show_at (cr, layout, &palette->foreground, right, r->y + 24 + row * 1.5);
   }
-  text_at (cr, self, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 1.5);
+  if (*revision != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("Revision %s"), revision);
+
+      show_at (cr, kept_layout (self, text, 7.5, TRUE, r->width / 2 - 12), &palette->foreground,
+               right, r->y + 24 + row * 2.5);
+    }
+  text_at (cr, self, &palette->foreground, counts, 7.5, FALSE, r->x + 6, r->y + 24 + row * 2.5);
   text_at (cr, self, &palette->foreground, findings, 7.5, FALSE, r->x + 6,
-           r->y + 24 + row * 2.5);
-  text_at (cr, self, &palette->dim, "Patchwise " PW_VERSION, 6.5, FALSE,
-           r->x + r->width / 2 + 6, r->y + 24 + row * 1.5);
+           r->y + 24 + row * 3.5);
+  text_at (cr, self, &palette->dim, "Patchwise " PW_VERSION, 6.5, FALSE, right,
+           r->y + 24 + row * 3.5);
   cairo_restore (cr);
 }

@@ -164,7 +164,8 @@ void        pw_render_draw_legend        (PwRender         *self,
                                           double            x,
                                           double            y);
 
-/* A title block filling @rect: title, date, page x of y, counts. */
+/* A title block filling @rect: title, client and venue, date, page x of y,
+ * revision, counts. */
 void        pw_render_draw_title_block   (PwRender         *self,
                                           cairo_t          *cr,
                                           const PwPalette  *palette,
@@ -172,6 +173,10 @@ void        pw_render_draw_title_block   (PwRender         *self,
                                           const char       *date,
                                           guint             page,
                                           guint             n_pages);
+
+/* "Client · Venue", either alone, or "" when neither is set: the title
+ * block's line and the PDF's subject. */
+char       *pw_render_dup_client_venue   (PwDocument       *doc);
 
 /* The canvas's dot grid, in widget pixels, for a view whose top left
  * corner is the document point (@view_x, @view_y) at @zoom pixels per

@@ -20,6 +20,7 @@
 #include "pw-format.h"
 #include "pw-layout.h"
 #include "pw-panels.h"
+#include "pw-plan-properties.h"
 #include "pw-window.h"
 
 #define AUTOSAVE_DELAY_SECONDS 3
@@ -490,9 +491,12 @@ update_title (PwWindow *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *path = g_file_get_path (self->file);
 
       name = g_file_get_basename (self->file);
       folder = parent ? g_file_get_parse_name (parent) : NULL;
+      /* An untitled plan is called by its file's name in its title blocks. */
+      pw_document_set_file_name (self->document, path);
     }
   else
     name = g_strdup (doc_title && *doc_title ? doc_title : _("New Plan"));
@@ -900,6 +904,7 @@ export_chosen_cb (GFile    *file,
   job = g_new0 (ExportJob, 1);
   job->window = g_object_ref (self);
   job->snapshot = pw_format_load_data (text, strlen (text), "export", NULL);
+  pw_document_set_file_name (job->snapshot, pw_document_get_file_name (self->document));
   job->path = g_steal_pointer (&path);
   job->format = format;
   job->paper = setting_string (self, "export-paper", "a4");
@@ -1293,6 +1298,17 @@ new_device_type_action (GtkWidget  *widget,
   open_device_editor (PW_WINDOW (widget), NULL);
 }
 
+static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  PwPlanProperties *dialog = pw_plan_properties_new (GTK_WINDOW (self), self->history);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Edits the type of the selected device, else the one picked in the palette. */
 static void
 edit_device_type_action (GtkWidget  *widget,
@@ -1677,6 +1693,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL,
+                                   plan_properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
