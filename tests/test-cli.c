@@ -305,6 +305,192 @@ test_example_plans (void)
     }
 }
 
+static char *
+diff_case (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "diff", name, NULL);
+}
+
+/* The same plan: exit 0 and, as diff(1), nothing printed. */
+static void
+test_diff_same (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *base = diff_case ("base.patchwise");
+  g_autofree char *moved = diff_case ("device-moved.patchwise");
+
+  run_patchwise (&run, "diff", base, base, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  /* A device moved is no change unless --positions. */
+  run_patchwise (&run, "diff", base, moved, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_patchwise (&run, "diff", "--positions", base, moved, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "changed device monr [position]: moved from (800, 200) to "
+                                     "(820, 260)\n"));
+}
+
+static void
+test_diff_text (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *base = diff_case ("base.patchwise");
+  g_autofree char *swapped = diff_case ("cable-type.patchwise");
+
+  run_patchwise (&run, "diff", base, swapped, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, "changed cable C1 [type]: type xlr-f-m → "
+                                            "xlr-polarity-reverse; now joins Vocal mic:Out pin 2 "
+                                            "(hot) = Desk:Ch 1 pin 3 (cold)"));
+  g_assert_nonnull (strstr (run.out, "\n+ C1 (Vocal mic:Out → Desk:Ch 1), at Desk:Ch 1: warning: "));
+  g_assert_nonnull (strstr (run.out, "[polarity-inverted]\n"));
+  g_assert_true (g_str_has_suffix (run.out, ": 0 added, 0 removed, 1 changed; findings: 1 new, "
+                                            "0 gone\n"));
+}
+
+/* The object of `check --format=json FILE` for the finding @code on @cable. */
+static JsonNode *
+checked_finding (const char *file,
+                 const char *code,
+                 const char *cable)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *findings;
+
+  run_patchwise (&run, "check", "--format=json", file, NULL);
+  findings = json_object_get_array_member (parse_line (parser, run.out), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (f, "code"), code) &&
+          g_strcmp0 (json_object_get_string_member (f, "cable"), cable) == 0)
+        return json_node_copy (json_array_get_element (findings, i));
+    }
+  g_assert_not_reached ();
+}
+
+/* DESIGN.md §9: {"old", "new", "changes": [{"kind", "what", "id", "fields",
+ * "detail"}], "findings": {"appeared", "gone"}}, each finding as check
+ * prints it. */
+static void
+test_diff_json_shape (void)
+{
+  static const char * const root_members[] = { "old", "new", "changes", "findings", NULL };
+  static const char * const change_members[] = { "kind", "what", "id", "fields", "detail", NULL };
+  static const char * const findings_members[] = { "appeared", "gone", NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *base = diff_case ("base.patchwise");
+  g_autofree char *added = diff_case ("cable-added.patchwise");
+  g_autofree char *swapped = diff_case ("cable-type.patchwise");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) expected = NULL;
+  JsonObject *root, *change, *findings;
+  JsonArray *changes, *fields;
+
+  run_patchwise (&run, "diff", "--format=json", base, added, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* One line. */
+  g_assert_cmpuint (strchr (run.out, '\n') - run.out, ==, strlen (run.out) - 1);
+  root = parse_line (parser, run.out);
+  assert_members (root, root_members);
+  g_assert_cmpstr (json_object_get_string_member (root, "old"), ==, base);
+  g_assert_cmpstr (json_object_get_string_member (root, "new"), ==, added);
+  changes = json_object_get_array_member (root, "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+
+  change = json_array_get_object_element (changes, 0);
+  assert_members (change, change_members);
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "changed");
+  g_assert_cmpstr (json_object_get_string_member (change, "what"), ==, "cable");
+  g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, "C5");
+  fields = json_object_get_array_member (change, "fields");
+  g_assert_cmpuint (json_array_get_length (fields), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (fields, 0), ==, "ends");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (change, "detail"),
+                                   "end a Desk:Main L → open"));
+
+  change = json_array_get_object_element (changes, 1);
+  assert_members (change, change_members);
+  g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "added");
+  g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, "C7");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (change, "fields")), ==, 0);
+
+  findings = json_object_get_object_member (root, "findings");
+  assert_members (findings, findings_members);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (findings, "appeared")),
+                    ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (findings, "gone")), ==, 0);
+  run_clear (&run);
+
+  /* A finding that went away is listed as check printed it for the old plan. */
+  run_patchwise (&run, "diff", "--format=json", swapped, base, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  root = parse_line (parser, run.out);
+  findings = json_object_get_object_member (root, "findings");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (findings, "gone")), ==, 1);
+  expected = checked_finding (swapped, "polarity-inverted", "C1");
+  g_assert_true (json_node_equal (json_array_get_element (
+                                    json_object_get_array_member (findings, "gone"), 0),
+                                  expected));
+  run_clear (&run);
+
+  /* The same plans: empty lists, exit 0. */
+  run_patchwise (&run, "diff", "--format=json", base, base, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_line (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "changes")), ==, 0);
+}
+
+/* A plan that cannot be read: exit 2 with the message check gives. */
+static void
+test_diff_invalid (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autofree char *base = diff_case ("base.patchwise");
+  g_autofree char *invalid = fixture ("invalid.patchwise");
+
+  run_patchwise (&check, "check", invalid, NULL);
+  g_assert_cmpint (check.status, ==, 2);
+  run_patchwise (&run, "diff", base, invalid, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, check.err);
+  run_clear (&run);
+  run_patchwise (&run, "diff", "--format=json", invalid, base, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.err, ==, check.err);
+  run_clear (&run);
+  run_patchwise (&run, "diff", base, "/nonexistent/plan.patchwise", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "/nonexistent/plan.patchwise"));
+}
+
+static void
+test_diff_usage (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *base = diff_case ("base.patchwise");
+
+  run_patchwise (&run, "diff", base, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Usage: patchwise diff"));
+  run_clear (&run);
+  run_patchwise (&run, "diff", base, base, base, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run_patchwise (&run, "diff", "--format=xml", base, base, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "xml"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +506,11 @@ main (int    argc,
   g_test_add_func ("/cli/check/json-suppressed", test_json_suppressed);
   g_test_add_func ("/cli/check/several-files", test_several_files);
   g_test_add_func ("/cli/check/examples", test_example_plans);
+  g_test_add_func ("/cli/diff/same", test_diff_same);
+  g_test_add_func ("/cli/diff/text", test_diff_text);
+  g_test_add_func ("/cli/diff/json-shape", test_diff_json_shape);
+  g_test_add_func ("/cli/diff/invalid", test_diff_invalid);
+  g_test_add_func ("/cli/diff/usage", test_diff_usage);
 
   return g_test_run ();
 }

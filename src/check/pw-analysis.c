@@ -78,6 +78,7 @@ struct _PwAnalysis
   GArray     *reaches;
   guint8     *link_class;      /* per cable */
   GArray     *findings;
+  GArray     *reach_info;      /* PwReachInfo, made on first query */
 };
 
 const char *
@@ -1402,4 +1403,71 @@ pw_analysis_get_port_contact_net (PwAnalysis *self,
   if (!self->mated[node])
     return -1;
   return uf_find (self->parent, node);
+}
+
+static int
+compare_reach_info (gconstpointer a,
+                    gconstpointer b)
+{
+  const PwReachInfo *ra = a, *rb = b;
+  int keys_a[] = { ra->in_device, ra->in_port, ra->channel, ra->out_device, ra->out_port };
+  int keys_b[] = { rb->in_device, rb->in_port, rb->channel, rb->out_device, rb->out_port };
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys_a); k++)
+    if (keys_a[k] != keys_b[k])
+      return keys_a[k] < keys_b[k] ? -1 : 1;
+  return 0;
+}
+
+/* The reaches found while building the nets, by port and channel. */
+static void
+build_reach_info (PwAnalysis *self)
+{
+  GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (PwReachInfo), self->reaches->len);
+
+  for (guint r = 0; r < self->reaches->len; r++)
+    {
+      Reach *reach = &g_array_index (self->reaches, Reach, r);
+      Item *driver = item_at (self, reach->driver);
+      Item *sink = item_at (self, reach->sink);
+      PortInfo *out = port_info (self, driver->gport);
+      PortInfo *in = port_info (self, sink->gport);
+      PwReachInfo info;
+
+      info.out_device = out->device->index;
+      info.out_port = out->type - out->device->type->ports;
+      info.in_device = in->device->index;
+      info.in_port = in->type - in->device->type->ports;
+      info.channel = pw_role_channel (sink->role);
+      info.net = driver->net;
+      g_array_append_val (all, info);
+    }
+  g_array_sort (all, compare_reach_info);
+  /* One entry per output and input channel: a balanced input's hot and
+   * cold both sink the same channel. */
+  self->reach_info = g_array_sized_new (FALSE, FALSE, sizeof (PwReachInfo), all->len);
+  for (guint i = 0; i < all->len; i++)
+    if (i == 0 || compare_reach_info (&g_array_index (all, PwReachInfo, i),
+                                      &g_array_index (all, PwReachInfo, i - 1)) != 0)
+      g_array_append_val (self->reach_info, g_array_index (all, PwReachInfo, i));
+  g_array_unref (all);
+}
+
+guint
+pw_analysis_get_n_reaches (PwAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->reach_info == NULL)
+    build_reach_info (self);
+  return self->reach_info->len;
+}
+
+const PwReachInfo *
+pw_analysis_get_reach (PwAnalysis *self,
+                       guint       index)
+{
+  g_return_val_if_fail (index < pw_analysis_get_n_reaches (self), NULL);
+
+  return &g_array_index (self->reach_info, PwReachInfo, index);
 }

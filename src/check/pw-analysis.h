@@ -66,6 +66,23 @@ int               pw_analysis_get_port_contact_net  (PwAnalysis *self,
                                                      guint       port,
                                                      guint       contact);
 
+/* What reaches an input: one entry per output port and input channel that
+ * a driven net joins (DESIGN.md §5.3), sorted by the input's device, port
+ * and channel, then by the output's device and port. */
+typedef struct
+{
+  int       out_device;      /* device index */
+  int       out_port;        /* port index in the device's type */
+  int       in_device;
+  int       in_port;
+  PwChannel channel;         /* of the input: none for a mono input */
+  int       net;             /* one net that carries it */
+} PwReachInfo;
+
+guint             pw_analysis_get_n_reaches      (PwAnalysis *self);
+const PwReachInfo *pw_analysis_get_reach         (PwAnalysis *self,
+                                                  guint       index);
+
 const char       *pw_link_class_to_string        (PwLinkClass klass);
 /* In people's words, translated: "Unbalanced stereo". */
 const char       *pw_link_class_label            (PwLinkClass klass);

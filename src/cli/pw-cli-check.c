@@ -71,6 +71,26 @@ describe_cable (PwCable *cable)
   return g_string_free (str, FALSE);
 }
 
+char *
+pw_cli_finding_where (PwDocument      *doc,
+                      const PwFinding *f)
+{
+  g_autofree char *where = NULL;
+
+  if (f->cable >= 0)
+    where = describe_cable (pw_document_get_cable (doc, f->cable));
+  if (f->device >= 0)
+    {
+      PwDevice *d = pw_document_get_device (doc, f->device);
+      g_autofree char *port = g_strdup_printf ("%s:%s", d->name, d->type->ports[f->port].label);
+      char *joined = where ? g_strdup_printf ("%s, at %s", where, port) : g_strdup (port);
+
+      g_free (where);
+      where = joined;
+    }
+  return g_steal_pointer (&where);
+}
+
 static void
 print_text (const char   *file,
             PwDocument   *doc,
@@ -84,19 +104,8 @@ print_text (const char   *file,
   for (guint i = 0; i < pw_analysis_get_n_findings (analysis); i++)
     {
       const PwFinding *f = pw_analysis_get_finding (analysis, i);
-      g_autofree char *where = NULL;
+      g_autofree char *where = pw_cli_finding_where (doc, f);
 
-      if (f->cable >= 0)
-        where = describe_cable (pw_document_get_cable (doc, f->cable));
-      if (f->device >= 0)
-        {
-          PwDevice *d = pw_document_get_device (doc, f->device);
-          g_autofree char *port = g_strdup_printf ("%s:%s", d->name, d->type->ports[f->port].label);
-          char *joined = where ? g_strdup_printf ("%s, at %s", where, port) : g_strdup (port);
-
-          g_free (where);
-          where = joined;
-        }
       if (f->suppressed)
         n_suppressed++;
 
@@ -131,9 +140,9 @@ print_text (const char   *file,
   printf ("\n");
 }
 
-static JsonNode *
-finding_to_json (PwDocument      *doc,
-                 const PwFinding *f)
+JsonNode *
+pw_cli_finding_to_json (PwDocument      *doc,
+                        const PwFinding *f)
 {
   JsonObject *obj = json_object_new ();
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
@@ -178,7 +187,7 @@ print_json (const char *file,
     {
       const PwFinding *f = pw_analysis_get_finding (analysis, i);
 
-      json_array_add_element (f->suppressed ? suppressed : findings, finding_to_json (doc, f));
+      json_array_add_element (f->suppressed ? suppressed : findings, pw_cli_finding_to_json (doc, f));
     }
   for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
     {

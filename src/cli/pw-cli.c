@@ -9,7 +9,8 @@
 gboolean
 pw_cli_is_command (const char *name)
 {
-  return g_strcmp0 (name, "check") == 0 || g_strcmp0 (name, "export") == 0;
+  return g_strcmp0 (name, "check") == 0 || g_strcmp0 (name, "export") == 0 ||
+         g_strcmp0 (name, "diff") == 0;
 }
 
 /* Runs argv[1] as a sub-command; argv[0] becomes "patchwise check" so that
@@ -24,5 +25,7 @@ pw_cli_run (int    argc,
     return pw_cli_check (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return pw_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "diff"))
+    return pw_cli_diff (argc - 1, argv + 1);
   return 2;
 }

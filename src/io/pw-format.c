@@ -20,8 +20,8 @@
 #include "pw-parse-private.h"
 
 static const char * const known_root_members[] = {
-  "format", "version", "title", "client", "venue", "revision", "device_types", "cable_types", "devices", "cables",
-  "suppressions", NULL
+  "format", "version", "title", "client", "venue", "revision", "device_types", "cable_types",
+  "devices", "cables", "suppressions", "numbering", "stock_lengths_m", NULL
 };
 static const char * const known_device_members[] = {
   "id", "type", "name", "x", "y", "phantom_on", "ground_lift_on", NULL
@@ -1072,9 +1072,27 @@ parse_root_rest (PwDocument     *doc,
                  GError        **error)
 {
   g_autoptr(JsonObject) extra = NULL;
+  JsonObject *root = json_node_get_object (root_node);
+  JsonNode *node;
 
   if (!parse_suppressions (doc, suppressions, ctx, error))
     return FALSE;
+  if ((node = json_object_get_member (root, "numbering")) != NULL)
+    {
+      g_autoptr(PwNumbering) numbering = pw_numbering_parse (node, ctx, error);
+
+      if (numbering == NULL)
+        return FALSE;
+      pw_document_set_numbering (doc, numbering);
+    }
+  if ((node = json_object_get_member (root, "stock_lengths_m")) != NULL)
+    {
+      g_autoptr(GArray) lengths = pw_stock_lengths_parse (node, ctx, error);
+
+      if (lengths == NULL)
+        return FALSE;
+      pw_document_set_stock_lengths (doc, lengths);
+    }
   extra = collect_extra (json_node_get_object (root_node), known_root_members);
   pw_document_set_extra (doc, extra);
   return TRUE;
@@ -2575,6 +2593,12 @@ document_to_json (PwDocument *doc)
       json_object_set_array_member (root, "suppressions", list);
     }
 
+  if (pw_document_has_numbering (doc))
+    json_object_set_member (root, "numbering",
+                            pw_numbering_to_json (pw_document_get_numbering (doc)));
+  if (pw_document_has_stock_lengths (doc))
+    json_object_set_member (root, "stock_lengths_m",
+                            pw_stock_lengths_to_json (pw_document_get_stock_lengths (doc)));
   append_extra (root, pw_document_get_extra (doc));
 
   node = json_node_new (JSON_NODE_OBJECT);

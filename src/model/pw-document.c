@@ -22,6 +22,10 @@ struct _PwDocument
   GHashTable *plugged;           /* (device, port) → cable end, see plug_key () */
   GArray     *suppressions;      /* PwSuppression */
   JsonObject *extra;
+  PwNumbering *numbering;        /* NULL: the defaults */
+  PwNumbering *default_numbering;
+  GArray     *stock_lengths;     /* double; NULL: the defaults */
+  GArray     *default_stock_lengths;
 };
 
 G_DEFINE_FINAL_TYPE (PwDocument, pw_document, G_TYPE_OBJECT)
@@ -130,6 +134,10 @@ pw_document_finalize (GObject *object)
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   g_clear_pointer (&self->suppressions, g_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->numbering, pw_numbering_free);
+  g_clear_pointer (&self->default_numbering, pw_numbering_free);
+  g_clear_pointer (&self->stock_lengths, g_array_unref);
+  g_clear_pointer (&self->default_stock_lengths, g_array_unref);
 
   G_OBJECT_CLASS (pw_document_parent_class)->finalize (object);
 }
@@ -660,4 +668,66 @@ pw_document_set_extra (PwDocument *self,
 {
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra ? json_object_ref (extra) : NULL;
+}
+
+const PwNumbering *
+pw_document_get_numbering (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  if (self->numbering != NULL)
+    return self->numbering;
+  if (self->default_numbering == NULL)
+    self->default_numbering = pw_numbering_new_default ();
+  return self->default_numbering;
+}
+
+gboolean
+pw_document_has_numbering (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
+
+  return self->numbering != NULL;
+}
+
+void
+pw_document_set_numbering (PwDocument        *self,
+                           const PwNumbering *numbering)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->numbering, pw_numbering_free);
+  if (numbering != NULL)
+    self->numbering = pw_numbering_copy (numbering);
+}
+
+GArray *
+pw_document_get_stock_lengths (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  if (self->stock_lengths != NULL)
+    return self->stock_lengths;
+  if (self->default_stock_lengths == NULL)
+    self->default_stock_lengths = pw_stock_lengths_new_default ();
+  return self->default_stock_lengths;
+}
+
+gboolean
+pw_document_has_stock_lengths (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), FALSE);
+
+  return self->stock_lengths != NULL;
+}
+
+void
+pw_document_set_stock_lengths (PwDocument *self,
+                               GArray     *lengths)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->stock_lengths, g_array_unref);
+  if (lengths != NULL)
+    self->stock_lengths = g_array_ref (lengths);
 }

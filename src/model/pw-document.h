@@ -7,6 +7,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "pw-numbering.h"
 #include "pw-types.h"
 
 G_BEGIN_DECLS
@@ -145,6 +146,17 @@ void        pw_document_add_suppression    (PwDocument *self,
                                             const char *cable);
 void        pw_document_remove_suppression (PwDocument *self,
                                             guint       index);
+/* The document's numbering rule and stock lengths (DESIGN.md §9): the
+ * defaults where the plan sets none. */
+const PwNumbering *pw_document_get_numbering (PwDocument        *self);
+gboolean    pw_document_has_numbering      (PwDocument *self);
+/* NULL: back to the defaults (and nothing written on save). */
+void        pw_document_set_numbering      (PwDocument        *self,
+                                            const PwNumbering *numbering);
+GArray     *pw_document_get_stock_lengths  (PwDocument *self);
+gboolean    pw_document_has_stock_lengths  (PwDocument *self);
+void        pw_document_set_stock_lengths  (PwDocument *self,
+                                            GArray     *lengths);
 JsonObject *pw_document_get_extra          (PwDocument *self);
 void        pw_document_set_extra          (PwDocument *self,
                                             JsonObject *extra);

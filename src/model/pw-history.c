@@ -28,6 +28,7 @@ typedef enum {
   CMD_PLAN_FIELD,
   CMD_SUPPRESS,
   CMD_UNSUPPRESS,
+  CMD_NUMBERING,
 } CommandKind;
 
 typedef struct
@@ -46,6 +47,8 @@ typedef struct
   char       *old_text;
   char       *new_text;       /* also: suppression code */
   char       *extra_text;     /* suppression cable */
+  PwNumbering *old_numbering; /* NULL: the defaults */
+  PwNumbering *new_numbering;
 } Command;
 
 typedef struct
@@ -108,6 +111,8 @@ command_free (Command *cmd)
   g_free (cmd->old_text);
   g_free (cmd->new_text);
   g_free (cmd->extra_text);
+  g_clear_pointer (&cmd->old_numbering, pw_numbering_free);
+  g_clear_pointer (&cmd->new_numbering, pw_numbering_free);
   g_free (cmd);
 }
 
@@ -204,6 +209,10 @@ command_run (Command    *cmd,
         }
       else
         pw_document_remove_suppression (doc, cmd->index);
+      break;
+
+    case CMD_NUMBERING:
+      pw_document_set_numbering (doc, forward ? cmd->new_numbering : cmd->old_numbering);
       break;
 
     default:
@@ -814,4 +823,25 @@ pw_edit_unsuppress (PwHistory *self,
   cmd->new_text = g_strdup (s->code);
   cmd->extra_text = g_strdup (s->cable);
   run (self, cmd, _("Restore Finding"));
+}
+
+/* Sets the plan's numbering rule; NULL goes back to the defaults. */
+void
+pw_edit_set_numbering (PwHistory         *self,
+                       const PwNumbering *numbering)
+{
+  Command *cmd;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+
+  if (pw_document_has_numbering (self->document)
+        ? numbering != NULL &&
+          pw_numbering_equal (pw_document_get_numbering (self->document), numbering)
+        : numbering == NULL)
+    return;
+  cmd = command_new (CMD_NUMBERING);
+  if (pw_document_has_numbering (self->document))
+    cmd->old_numbering = pw_numbering_copy (pw_document_get_numbering (self->document));
+  cmd->new_numbering = numbering ? pw_numbering_copy (numbering) : NULL;
+  run (self, cmd, _("Change Cable Numbering"));
 }

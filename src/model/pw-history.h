@@ -95,5 +95,7 @@ void        pw_edit_suppress          (PwHistory  *self,
                                        const char *cable_id);
 void        pw_edit_unsuppress        (PwHistory  *self,
                                        guint       index);
+void        pw_edit_set_numbering     (PwHistory         *self,
+                                       const PwNumbering *numbering);
 
 G_END_DECLS

@@ -134,6 +134,8 @@ pw_export_format_from_path (const char     *path,
     *format = PW_EXPORT_PNG;
   else if (g_str_has_suffix (lower, ".svg"))
     *format = PW_EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".csv"))
+    *format = PW_EXPORT_CSV;
   else
     return FALSE;
   return TRUE;
@@ -197,27 +199,9 @@ static char *
 describe_end (PwCable *cable,
               guint    end)
 {
-  PwPlug *plug = &cable->ends[end];
+  char *text = pw_paperwork_describe_end (cable, end);
 
-  if (plug->device == NULL)
-    return g_strdup_printf (_("end %s open"), cable->type->ends[end].id);
-  return g_strdup_printf ("%s: %s", plug->device->name ? plug->device->name : plug->device->id,
-                          plug->device->type->ports[plug->port].label);
-}
-
-/* The end a cable's signal leaves from: the first at an output-side port. */
-static guint
-cable_from_end (PwCable *cable)
-{
-  for (guint e = 0; e < cable->type->n_ends; e++)
-    {
-      PwPlug *plug = &cable->ends[e];
-
-      if (plug->device != NULL &&
-          pw_render_port_side (plug->device->type, plug->port) == PW_SIDE_RIGHT)
-        return e;
-    }
-  return 0;
+  return text != NULL ? text : g_strdup_printf (_("end %s open"), cable->type->ends[end].id);
 }
 
 static char *
@@ -290,7 +274,7 @@ row_cells (Export *ex,
            GArray *by_cable)
 {
   PwCable *cable = pw_document_get_cable (ex->doc, c);
-  guint from = cable_from_end (cable);
+  guint from = pw_paperwork_cable_from_end (cable);
   GString *to = g_string_new (NULL);
 
   for (guint e = 0; e < cable->type->n_ends; e++)
@@ -1085,7 +1069,7 @@ draw_pinout_page (Export  *ex,
       if (item->cable >= 0)
         {
           PwCable *cable = pw_document_get_cable (ex->doc, item->cable);
-          guint from = cable_from_end (cable);
+          guint from = pw_paperwork_cable_from_end (cable);
           g_autofree char *a = describe_end (cable, from);
           g_autofree char *b = describe_end (cable, from == 0 && cable->type->n_ends > 1 ? 1 : 0);
 
@@ -1226,35 +1210,25 @@ check_surface (cairo_surface_t *surface,
   return FALSE;
 }
 
-static gboolean
-write_pdf (Export     *ex,
-           const char *tmp,
-           const char *path,
-           PwPaper     paper,
-           GError    **error)
+/* A PDF at @tmp with the plan's title, client, venue and revision, or
+ * NULL with @error set. */
+static cairo_surface_t *
+pdf_surface_new (Export      *ex,
+                 const char  *tmp,
+                 const char  *path,
+                 double       w,
+                 double       h,
+                 GError     **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n_details, n_schedule, n_pinout;
   g_autofree char *title = pw_document_dup_display_title (ex->doc);
   g_autofree char *subject = pw_render_dup_client_venue (ex->doc);
   const char *revision = pw_document_get_field (ex->doc, PW_PLAN_REVISION);
-  gboolean ok;
+  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, w, h);
 
-  paper_size (paper, &ex->page_w, &ex->page_h);
-  plan_details (ex);
-  plan_schedule (ex);
-  plan_pinouts (ex);
-  n_details = ex->tiles_x * ex->tiles_y;
-  n_schedule = ex->schedule_breaks->len - 1;
-  n_pinout = ex->pinout_breaks->len - 1;
-  ex->n_pages = 1 + n_details + n_schedule + n_pinout;
-
-  surface = cairo_pdf_surface_create (tmp, ex->page_w, ex->page_h);
   if (!check_surface (surface, path, error))
     {
       cairo_surface_destroy (surface);
-      return FALSE;
+      return NULL;
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   title != NULL ? title : _("Untitled plan"));
@@ -1267,6 +1241,32 @@ write_pdf (Export     *ex,
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
     }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Patchwise " PW_VERSION);
+  return surface;
+}
+
+static gboolean
+write_pdf (Export     *ex,
+           const char *tmp,
+           const char *path,
+           PwPaper     paper,
+           GError    **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_details, n_schedule, n_pinout;
+  gboolean ok;
+
+  paper_size (paper, &ex->page_w, &ex->page_h);
+  plan_details (ex);
+  plan_schedule (ex);
+  plan_pinouts (ex);
+  n_details = ex->tiles_x * ex->tiles_y;
+  n_schedule = ex->schedule_breaks->len - 1;
+  n_pinout = ex->pinout_breaks->len - 1;
+  ex->n_pages = 1 + n_details + n_schedule + n_pinout;
+
+  if ((surface = pdf_surface_new (ex, tmp, path, ex->page_w, ex->page_h, error)) == NULL)
+    return FALSE;
   cr = cairo_create (surface);
 
   ex->page = 1;
@@ -1872,6 +1872,240 @@ write_svg (Export     *ex,
   return ok && svg_add_text (tmp, path, runs, error);
 }
 
+/* Labels */
+
+#define MM 2.834645669   /* points per millimetre */
+#define LABEL_SHEET_EDGE_MM 4.0   /* what printers leave unprinted */
+#define LABEL_GAP_MM 2.5
+
+static void
+paper_size_upright (PwPaper paper,
+                    double *w,
+                    double *h)
+{
+  paper_size (paper, h, w);
+}
+
+gboolean
+pw_export_label_grid (PwPaper paper,
+                      double  w_mm,
+                      double  h_mm,
+                      guint  *n_columns,
+                      guint  *n_rows)
+{
+  double pw, ph;
+
+  paper_size_upright (paper, &pw, &ph);
+  pw /= MM;
+  ph /= MM;
+  if (!(w_mm > 0 && h_mm > 0))
+    return FALSE;
+  /* The grid of the common sheets: as many as fit inside the edge the
+   * printer leaves, columns a little apart, rows touching (65 per A4 at
+   * 38.1 × 21.2 mm). */
+  *n_columns = (guint) floor ((pw - 2 * LABEL_SHEET_EDGE_MM + LABEL_GAP_MM) /
+                              (w_mm + LABEL_GAP_MM));
+  if (*n_columns == 0 || floor ((pw - 2 * LABEL_SHEET_EDGE_MM) / w_mm) > *n_columns)
+    *n_columns = (guint) floor ((pw - 2 * LABEL_SHEET_EDGE_MM) / w_mm);
+  *n_rows = (guint) floor ((ph - 2 * LABEL_SHEET_EDGE_MM) / h_mm);
+  return *n_columns > 0 && *n_rows > 0;
+}
+
+static PwLinkClass
+link_class_from_string (const char *name)
+{
+  for (PwLinkClass k = PW_LINK_BALANCED; k <= PW_LINK_OPEN; k++)
+    if (g_str_equal (pw_link_class_to_string (k), name))
+      return k;
+  return PW_LINK_BROKEN;
+}
+
+/* One label: the text as large as fits above the link-class mark (a
+ * stretch of the class's line and its short name, as on the diagram). */
+static void
+draw_label (cairo_t         *cr,
+            PangoContext    *context,
+            const PwPalette *palette,
+            const char      *text,
+            PwLinkClass      klass,
+            double           x,
+            double           y,
+            double           w,
+            double           h)
+{
+  double pad = MIN (w, h) * 0.08;
+  double mark_h = MIN (h * 0.22, 9);
+  double tw = w - 2 * pad, th = h - 2 * pad - mark_h - pad / 2;
+  g_autoptr(PangoLayout) layout = pw_render_create_layout (context, text, 12, TRUE);
+  g_autoptr(PangoLayout) mark = NULL;
+  double size = 14;
+  int lw, lh;
+
+  pango_layout_set_width (layout, tw * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (;; size -= 0.5)
+    {
+      PangoFontDescription *desc = pango_font_description_copy (
+        pango_layout_get_font_description (layout));
+
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+      pango_layout_get_size (layout, &lw, &lh);
+      if ((double) lh / PANGO_SCALE <= th || size <= 3)
+        break;
+    }
+  if ((double) lh / PANGO_SCALE > th)
+    {
+      pango_layout_set_height (layout, th * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  pw_palette_set_source (cr, &palette->foreground);
+  cairo_move_to (cr, x + pad, y + pad);
+  pw_render_show_layout (cr, layout);
+
+  mark = pw_render_create_layout (context, pw_render_link_class_label (klass), mark_h * 0.8, TRUE);
+  pango_layout_get_size (mark, &lw, &lh);
+  {
+    double my = y + h - pad - mark_h / 2;
+    double label_x = x + w - pad - (double) lw / PANGO_SCALE;
+
+    cairo_move_to (cr, label_x, my - (double) lh / PANGO_SCALE / 2);
+    pw_render_show_layout (cr, mark);
+    cairo_move_to (cr, x + pad, my);
+    cairo_line_to (cr, label_x - pad, my);
+    pw_palette_set_source (cr, &palette->link[klass]);
+    cairo_set_line_width (cr, 1.2);
+    pw_palette_set_link_dash (cr, klass, 1.2);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+  }
+  cairo_restore (cr);
+}
+
+static void
+label_size (const PwExportOptions *options,
+            double                *w_mm,
+            double                *h_mm)
+{
+  *w_mm = options->label_w_mm > 0 ? options->label_w_mm : PW_LABEL_DEFAULT_W_MM;
+  *h_mm = options->label_h_mm > 0 ? options->label_h_mm : PW_LABEL_DEFAULT_H_MM;
+}
+
+static guint
+draw_label_sheet (cairo_t               *cr,
+                  PangoContext          *context,
+                  const PwTable         *labels,
+                  const PwExportOptions *options,
+                  guint                  page)
+{
+  const PwPalette *palette = pw_palette_get (FALSE);
+  double pw, ph, w_mm, h_mm, w, h, gap, x0, y0;
+  guint n_columns, n_rows, per_sheet, n_sheets;
+
+  label_size (options, &w_mm, &h_mm);
+  if (!pw_export_label_grid (options->paper, w_mm, h_mm, &n_columns, &n_rows))
+    return 0;
+  paper_size_upright (options->paper, &pw, &ph);
+  w = w_mm * MM;
+  h = h_mm * MM;
+  gap = n_columns > 1 ? MIN (LABEL_GAP_MM * MM,
+                             (pw - 2 * LABEL_SHEET_EDGE_MM * MM - n_columns * w) / (n_columns - 1))
+                      : 0;
+  x0 = (pw - n_columns * w - (n_columns - 1) * gap) / 2;
+  y0 = (ph - n_rows * h) / 2;
+  per_sheet = n_columns * n_rows;
+  n_sheets = MAX (1, (labels->rows->len + per_sheet - 1) / per_sheet);
+
+  for (guint i = page * per_sheet; cr != NULL && i < MIN (labels->rows->len, (page + 1) * per_sheet);
+       i++)
+    {
+      char **row = g_ptr_array_index (labels->rows, i);
+      guint k = i - page * per_sheet;
+
+      /* row: label, end, text, link class */
+      draw_label (cr, context, palette, row[2], link_class_from_string (row[3]),
+                  x0 + (k % n_columns) * (w + gap), y0 + (k / n_columns) * h, w, h);
+    }
+  return n_sheets;
+}
+
+guint
+pw_export_draw_label_sheet (cairo_t               *cr,
+                            PwDocument            *doc,
+                            PwAnalysis            *analysis,
+                            const PwExportOptions *options,
+                            guint                  page)
+{
+  g_autoptr(PwTable) labels = pw_paperwork_table (doc, analysis, PW_TABLE_LABELS);
+  PangoContext *context = pw_render_create_pango_context ();
+  guint n = draw_label_sheet (cr, context, labels, options, page);
+
+  g_object_unref (context);
+  return n;
+}
+
+static gboolean
+write_label_pdf (Export                *ex,
+                 const PwExportOptions *options,
+                 const char            *tmp,
+                 const char            *path,
+                 GError               **error)
+{
+  g_autoptr(PwTable) labels = pw_paperwork_table (ex->doc, ex->analysis, PW_TABLE_LABELS);
+  PangoContext *context = pw_render_get_pango_context (ex->render);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_sheets;
+  double pw, ph;
+  gboolean ok;
+
+  paper_size_upright (options->paper, &pw, &ph);
+  if ((surface = pdf_surface_new (ex, tmp, path, pw, ph, error)) == NULL)
+    return FALSE;
+  cr = cairo_create (surface);
+  n_sheets = draw_label_sheet (NULL, context, labels, options, 0);
+  for (guint page = 0; page < n_sheets; page++)
+    {
+      draw_label_sheet (cr, context, labels, options, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  if (ok && n_sheets == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Could not write “%s”: not one label of that size fits on the sheet"), path);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+static gboolean
+write_csv (Export                *ex,
+           PwTableKind            kind,
+           const char            *tmp,
+           const char            *path,
+           GError               **error)
+{
+  g_autoptr(PwTable) table = pw_paperwork_table (ex->doc, ex->analysis, kind);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *csv = NULL;
+  gsize length;
+
+  csv = pw_table_to_csv (table, &length);
+  if (g_file_set_contents (tmp, csv, length, &local))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), path,
+               local->message);
+  return FALSE;
+}
+
 gboolean
 pw_export_to_file (PwDocument            *doc,
                    PwAnalysis            *analysis,
@@ -1882,7 +2116,7 @@ pw_export_to_file (PwDocument            *doc,
 {
   g_autoptr(PwAnalysis) own = NULL;
   g_autofree char *tmp = NULL;
-  PwExportOptions defaults = { PW_PAPER_A4, 1.0, FALSE, NULL };
+  PwExportOptions defaults = { PW_PAPER_A4, 1.0, FALSE, NULL, PW_TABLE_NONE, 0, 0 };
   Export ex = { 0 };
   double scale;
   gboolean ok = FALSE;
@@ -1926,7 +2160,14 @@ pw_export_to_file (PwDocument            *doc,
   switch (format)
     {
     case PW_EXPORT_PDF:
-      ok = write_pdf (&ex, tmp, path, options->paper, error);
+      if (options->table == PW_TABLE_LABELS)
+        ok = write_label_pdf (&ex, options, tmp, path, error);
+      else
+        ok = write_pdf (&ex, tmp, path, options->paper, error);
+      break;
+    case PW_EXPORT_CSV:
+      ok = write_csv (&ex, options->table != PW_TABLE_NONE ? options->table : PW_TABLE_SCHEDULE,
+                      tmp, path, error);
       break;
     case PW_EXPORT_PNG:
       ok = write_png (&ex, tmp, path, scale, error);

@@ -167,7 +167,8 @@ assign_layers (Node     *nodes,
                guint     n,
                Edge     *edges,
                guint     n_edges,
-               gboolean *reversed)
+               gboolean *reversed,
+               gboolean  pull_sources)
 {
   g_autofree guint *in_degree = g_new0 (guint, n);
   g_autofree guint *out_degree = g_new0 (guint, n);
@@ -214,7 +215,7 @@ assign_layers (Node     *nodes,
   g_assert (tail == n);
 
   /* Sources move right, next to their nearest sink. */
-  for (guint i = n; i-- > 0;)
+  for (guint i = n; pull_sources && i-- > 0;)
     {
       guint u = queue[i];
       int nearest = G_MAXINT;
@@ -290,6 +291,53 @@ compute_keys (Node      *nodes,
     }
 }
 
+/* Edges, from the ports on the right of a card to those on the left. */
+static GArray *
+build_edges (PwDocument *doc,
+             Node       *nodes,
+             const int  *node_of)
+{
+  GArray *edges;
+
+  edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
+
+      for (guint a = 0; a < cable->type->n_ends; a++)
+        {
+          PwPlug *pa = &cable->ends[a];
+          Node *na;
+
+          if (pa->device == NULL || node_of[pa->device->index] < 0)
+            continue;
+          na = &nodes[node_of[pa->device->index]];
+          if (na->geom->side[pa->port] != PW_SIDE_RIGHT)
+            continue;
+          for (guint b = 0; b < cable->type->n_ends; b++)
+            {
+              PwPlug *pb = &cable->ends[b];
+              Node *nb;
+              Edge edge;
+
+              if (b == a || pb->device == NULL || node_of[pb->device->index] < 0 ||
+                  pb->device == pa->device)
+                continue;
+              nb = &nodes[node_of[pb->device->index]];
+              /* Two outputs on one cable (a Y-cable): the first drives. */
+              if (nb->geom->side[pb->port] == PW_SIDE_RIGHT && b < a)
+                continue;
+              edge.u = node_of[pa->device->index];
+              edge.v = node_of[pb->device->index];
+              edge.ou = na->geom->offset[pa->port];
+              edge.ov = nb->geom->offset[pb->port];
+              g_array_append_val (edges, edge);
+            }
+        }
+    }
+  return edges;
+}
+
 guint
 pw_layout_arrange (PwDocument *doc,
                    gboolean    all)
@@ -342,43 +390,7 @@ pw_layout_arrange (PwDocument *doc,
       y0 = max_y + 80;
     }
 
-  /* Edges, from the ports on the right of a card to those on the left. */
-  edges = g_array_new (FALSE, FALSE, sizeof (Edge));
-  for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
-    {
-      PwCable *cable = pw_document_get_cable (doc, c);
-
-      for (guint a = 0; a < cable->type->n_ends; a++)
-        {
-          PwPlug *pa = &cable->ends[a];
-          Node *na;
-
-          if (pa->device == NULL || node_of[pa->device->index] < 0)
-            continue;
-          na = &nodes[node_of[pa->device->index]];
-          if (na->geom->side[pa->port] != PW_SIDE_RIGHT)
-            continue;
-          for (guint b = 0; b < cable->type->n_ends; b++)
-            {
-              PwPlug *pb = &cable->ends[b];
-              Node *nb;
-              Edge edge;
-
-              if (b == a || pb->device == NULL || node_of[pb->device->index] < 0 ||
-                  pb->device == pa->device)
-                continue;
-              nb = &nodes[node_of[pb->device->index]];
-              /* Two outputs on one cable (a Y-cable): the first drives. */
-              if (nb->geom->side[pb->port] == PW_SIDE_RIGHT && b < a)
-                continue;
-              edge.u = node_of[pa->device->index];
-              edge.v = node_of[pb->device->index];
-              edge.ou = na->geom->offset[pa->port];
-              edge.ov = nb->geom->offset[pb->port];
-              g_array_append_val (edges, edge);
-            }
-        }
-    }
+  edges = build_edges (doc, nodes, node_of);
   n_edges = edges->len;
 
   /* Adjacency: out-edges for the search, all edges for the sweeps. */
@@ -415,7 +427,7 @@ pw_layout_arrange (PwDocument *doc,
 
   reversed = g_new0 (gboolean, MAX (n_edges, 1));
   break_cycles (nodes, n, (Edge *) edges->data, n_edges, out_start, out_list, reversed);
-  assign_layers (nodes, n, (Edge *) edges->data, n_edges, reversed);
+  assign_layers (nodes, n, (Edge *) edges->data, n_edges, reversed, TRUE);
 
   /* Columns, first in discovery order, which keeps connected devices
    * together. */
@@ -484,4 +496,70 @@ pw_layout_arrange (PwDocument *doc,
       }
   }
   return n;
+}
+
+static int
+compare_signal_order (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  const Node *nodes = data;
+  const Node *na = &nodes[*(const guint *) a], *nb = &nodes[*(const guint *) b];
+
+  if (na->layer != nb->layer)
+    return na->layer < nb->layer ? -1 : 1;
+  return (int) na->order - (int) nb->order;
+}
+
+guint *
+pw_layout_signal_order (PwDocument *doc)
+{
+  g_autoptr(GHashTable) geometry = NULL;
+  g_autoptr(GArray) edges = NULL;
+  g_autofree Node *nodes = NULL;
+  g_autofree int *node_of = NULL;
+  g_autofree guint *out_start = NULL, *out_list = NULL, *fill = NULL;
+  g_autofree gboolean *reversed = NULL;
+  g_autofree guint *by_key = NULL;
+  guint n, *rank;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (doc), NULL);
+
+  n = pw_document_get_n_devices (doc);
+  geometry = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_geometry_free);
+  nodes = g_new0 (Node, MAX (n, 1));
+  node_of = g_new (int, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      node_of[i] = i;
+      nodes[i].device = pw_document_get_device (doc, i);
+      nodes[i].geom = get_geometry (geometry, nodes[i].device->type);
+    }
+  edges = build_edges (doc, nodes, node_of);
+
+  out_start = g_new0 (guint, n + 1);
+  out_list = g_new (guint, MAX (edges->len, 1));
+  for (guint e = 0; e < edges->len; e++)
+    out_start[g_array_index (edges, Edge, e).u + 1]++;
+  for (guint i = 0; i < n; i++)
+    out_start[i + 1] += out_start[i];
+  fill = g_memdup2 (out_start, sizeof (guint) * (n + 1));
+  for (guint e = 0; e < edges->len; e++)
+    out_list[fill[g_array_index (edges, Edge, e).u]++] = e;
+
+  reversed = g_new0 (gboolean, MAX (edges->len, 1));
+  break_cycles (nodes, n, (Edge *) edges->data, edges->len, out_start, out_list, reversed);
+  /* Every source first (the layout draws a source beside its sink
+   * instead), then column by column; in a column, the order the search
+   * found them. */
+  assign_layers (nodes, n, (Edge *) edges->data, edges->len, reversed, FALSE);
+
+  by_key = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    by_key[i] = i;
+  g_qsort_with_data (by_key, n, sizeof (guint), compare_signal_order, nodes);
+  rank = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    rank[by_key[k]] = k;
+  return rank;
 }

@@ -18,4 +18,9 @@ G_BEGIN_DECLS
 guint pw_layout_arrange (PwDocument *doc,
                          gboolean    all);
 
+/* Each device's place in signal-flow order: every source first, then by
+ * the longest chain of cables from a source, as pw_layout_arrange () finds
+ * it. A rank from 0, per device index. Free with g_free (). */
+guint *pw_layout_signal_order (PwDocument *doc);
+
 G_END_DECLS

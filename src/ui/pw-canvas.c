@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pw-canvas.h"
+#include "pw-paperwork.h"
 #include "pw-suggest.h"
 #include "pw-tiles.h"
 
@@ -687,6 +688,7 @@ connect_now (PwCanvas  *self,
   cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
   pw_edit_plug (self->history, cable, best->end_a, from, from_port);
   pw_edit_plug (self->history, cable, best->end_b, to, to_port);
+  pw_edit_number_cables (self->history, &cable, 1);
   pw_history_end (self->history);
   tell_displaced (self, occupants, 2, NULL);
   return cable;

@@ -20,6 +20,7 @@
 #include "pw-format.h"
 #include "pw-layout.h"
 #include "pw-panels.h"
+#include "pw-paperwork.h"
 #include "pw-plan-properties.h"
 #include "pw-window.h"
 
@@ -1178,6 +1179,7 @@ paste_plan (PwWindow   *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(PwDocument) pasted = pw_format_load_data (text, strlen (text), _("clipboard"), &error);
   g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) added = NULL;
 
   if (pasted == NULL)
     {
@@ -1201,6 +1203,7 @@ paste_plan (PwWindow   *self,
       g_hash_table_insert (map, d, n);
       pw_canvas_select_device (self->canvas, n, TRUE);
     }
+  added = g_ptr_array_new ();
   for (guint i = 0; i < pw_document_get_n_cables (pasted); i++)
     {
       PwCable *c = pw_document_get_cable (pasted, i);
@@ -1212,7 +1215,10 @@ paste_plan (PwWindow   *self,
         if (c->ends[e].device != NULL)
           pw_edit_plug (self->history, n, e, g_hash_table_lookup (map, c->ends[e].device),
                         c->ends[e].port);
+      g_ptr_array_add (added, n);
     }
+  /* Pasted cables are new cables: they take the next numbers. */
+  pw_edit_number_cables (self->history, (PwCable **) added->pdata, added->len);
   pw_history_end (self->history);
 }
 
