@@ -232,6 +232,14 @@ N_("Monitor controller");
 N_("In-ear monitor transmitter");
 /* Translators: name of the device type "iem-receiver" (data/catalogue/devices-monitoring.json) */
 N_("In-ear monitor bodypack");
+/* Translators: name of the device type "inline-pad-20" (data/catalogue/devices-patching.json) */
+N_("In-line attenuator, −20 dB (XLR)");
+/* Translators: name of the device type "inline-pad-40" (data/catalogue/devices-patching.json) */
+N_("In-line attenuator, −40 dB (XLR)");
+/* Translators: name of the device type "line-isolator" (data/catalogue/devices-patching.json) */
+N_("Line isolation transformer, 1:1 (XLR)");
+/* Translators: name of the device type "aes-isolator" (data/catalogue/devices-patching.json) */
+N_("AES3 isolation transformer, 110 Ω (XLR)");
 /* Translators: name of the device type "patchbay-trs-8" (data/catalogue/devices-patching.json) */
 N_("TRS patch bay (8 point, not normalled)");
 /* Translators: name of the device type "patchbay-tt-24" (data/catalogue/devices-patching.json) */
@@ -290,6 +298,8 @@ N_("Reamp box");
 N_("Analog stage box (16/4)");
 /* Translators: name of the device type "mic-splitter" (data/catalogue/devices-stage.json) */
 N_("Mic splitter (1 in, 2 out)");
+/* Translators: name of the device type "mic-splitter-iso" (data/catalogue/devices-stage.json) */
+N_("Mic splitter (1 in, direct + isolated out)");
 /* Translators: name of the device type "digital-stage-box" (data/catalogue/devices-stage.json) */
 N_("Digital stage box (16/8, network)");
 /* Translators: name of the device type "lighting-desk" (data/catalogue/devices-stage.json) */
