@@ -95,7 +95,7 @@ test_exit_strict (void)
 
     run_patchwise (&run, "check", file, NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_true (strstr (run.out, "[phantom-missing]") != NULL);
+    g_assert_true (strstr (run.out, "[polarity-inverted]") != NULL);
   }
   {
     g_auto(Run) run = { 0 };

@@ -51,7 +51,8 @@ test_families (void)
     { "trs-3.5", 3 }, { "ts-6.35", 2 }, { "ts-3.5", 2 }, { "trrs-3.5", 4 }, { "trrs-2.5", 4 },
     { "pentaconn-4.4", 5 }, { "tt", 3 }, { "rca", 2 }, { "bnc", 2 }, { "speakon-nl2", 2 },
     { "speakon-nl4", 4 }, { "binding-post", 2 }, { "toslink", 1 }, { "din5", 5 },
-    { "usb-a", 1 }, { "usb-b", 1 }, { "usb-c", 1 }, { "rj45", 1 },
+    { "usb-a", 1 }, { "usb-b", 1 }, { "usb-c", 1 }, { "rj45", 1 }, { "ta3", 3 }, { "ta4", 4 },
+    { "ta5", 5 }, { "speakon-nl8", 8 }, { "db25", 26 }, { "ethercon", 1 },
   };
 
   g_assert_cmpuint (pw_connector_table_get_n_families (table), ==, G_N_ELEMENTS (expected));
@@ -63,6 +64,9 @@ test_families (void)
   g_assert_cmpint (pw_family_find_contact (family ("pentaconn-4.4"), "ring3"), ==, 3);
   g_assert_cmpint (pw_family_find_contact (family ("speakon-nl4"), "2-"), ==, 3);
   g_assert_cmpint (pw_family_find_contact (family ("xlr3"), "4"), ==, -1);
+  g_assert_cmpint (pw_family_find_contact (family ("speakon-nl8"), "4-"), ==, 7);
+  g_assert_cmpint (pw_family_find_contact (family ("db25"), "25"), ==, 24);
+  g_assert_cmpint (pw_family_find_contact (family ("db25"), "shell"), ==, 25);
 }
 
 static void
@@ -98,6 +102,27 @@ test_cross_family (void)
   assert_touches ("speakon-nl2", "speakon-nl4", "1+", "1+");
   g_assert_null (pw_connector_table_find_mate (table, family ("speakon-nl4"),
                                                family ("speakon-nl2")));
+  /* A headset plug in a stereo socket: the socket's sleeve spring touches
+   * both ring2 and the sleeve of the plug, shorting them. */
+  assert_touches ("trrs-3.5", "trs-3.5", "tip", "tip");
+  assert_touches ("trrs-3.5", "trs-3.5", "ring1", "ring");
+  assert_touches ("trrs-3.5", "trs-3.5", "ring2", "sleeve");
+  assert_touches ("trrs-3.5", "trs-3.5", "sleeve", "sleeve");
+  /* A mono plug in a headset socket: both rings touch the plug sleeve. */
+  assert_touches ("ts-3.5", "trrs-3.5", "tip", "tip");
+  assert_touches ("ts-3.5", "trrs-3.5", "sleeve", "ring1+ring2+sleeve");
+  /* NL2 and NL4 plugs in an NL8 socket mate on their own contacts. */
+  assert_touches ("speakon-nl2", "speakon-nl8", "1-", "1-");
+  assert_touches ("speakon-nl4", "speakon-nl8", "2+", "2+");
+  assert_touches ("speakon-nl4", "speakon-nl8", "2-", "2-");
+  g_assert_null (pw_connector_table_find_mate (table, family ("speakon-nl8"),
+                                               family ("speakon-nl4")));
+  /* An RJ45 plug in an etherCON socket and an etherCON plug in an RJ45 one. */
+  assert_touches ("rj45", "ethercon", "data", "data");
+  assert_touches ("ethercon", "rj45", "data", "data");
+  /* Mini-XLR does not mate full-size XLR, nor a TRRS plug a 2.5 mm socket. */
+  g_assert_null (pw_connector_table_find_mate (table, family ("ta3"), family ("xlr3")));
+  g_assert_null (pw_connector_table_find_mate (table, family ("trrs-3.5"), family ("ts-3.5")));
 }
 
 static void

@@ -556,6 +556,78 @@ test_embeds_builtin_types (void)
   assert_end (cable (second, "C1"), "b", "desk", "ch1");
 }
 
+/* The port fields of DESIGN.md v2 §3 are read, resolved and written back. */
+static const char v2_ports_plan[] =
+  "{ \"format\": \"patchwise\", \"version\": 1,\n"
+  "  \"device_types\": { \"t-box\": { \"name\": \"Box\", \"ports\": [\n"
+  "    { \"id\": \"in1\", \"direction\": \"in\", \"connector\": \"combo\", \"gender\": \"female\",\n"
+  "      \"level\": \"mic\", \"jack_level\": \"instrument\", \"phantom\": \"available\",\n"
+  "      \"phantom_on_jack\": true,\n"
+  "      \"pins\": { \"1\": \"ground\", \"2\": \"hot\", \"3\": \"cold\",\n"
+  "                \"tip\": \"hot\", \"ring\": \"cold\", \"sleeve\": \"ground\" } },\n"
+  "    { \"id\": \"in2\", \"direction\": \"in\", \"connector\": \"combo\", \"gender\": \"female\",\n"
+  "      \"level\": \"mic\", \"jack_level\": \"instrument\", \"jack_input\": \"differential\",\n"
+  "      \"pins\": { \"1\": \"ground\", \"2\": \"hot\", \"3\": \"cold\",\n"
+  "                \"tip\": \"hot\", \"ring\": \"cold\", \"sleeve\": \"ground\" } },\n"
+  "    { \"id\": \"out\", \"direction\": \"out\", \"connector\": \"trs-6.35\", \"gender\": \"female\",\n"
+  "      \"level\": \"line_pro\", \"output\": \"servo_balanced\",\n"
+  "      \"pins\": { \"tip\": \"hot\", \"ring\": \"cold\", \"sleeve\": \"ground\" } },\n"
+  "    { \"id\": \"headset\", \"direction\": \"out\", \"connector\": \"trrs-3.5\", \"gender\": \"female\",\n"
+  "      \"level\": \"headphone\",\n"
+  "      \"pins\": { \"tip\": \"left\", \"ring1\": \"right\", \"ring2\": \"ground\", \"sleeve\": \"mic\" } },\n"
+  "    { \"id\": \"multi\", \"direction\": \"in\", \"connector\": \"db25\", \"gender\": \"female\",\n"
+  "      \"level\": \"line_pro\", \"pins\": { \"24\": \"hot\", \"12\": \"cold\", \"25\": \"ground\" } }\n"
+  "  ] } },\n"
+  "  \"devices\": [ { \"id\": \"box\", \"type\": \"t-box\" } ] }\n";
+
+static void
+assert_v2_ports (PwDocument *doc)
+{
+  const PwDeviceType *type = device (doc, "box")->type;
+  const PwPortType *in1 = &type->ports[0], *in2 = &type->ports[1];
+  const PwPortType *out = &type->ports[2], *headset = &type->ports[3], *multi = &type->ports[4];
+
+  g_assert_cmpint (in1->jack_level, ==, PW_LEVEL_INSTRUMENT);
+  g_assert_true (in1->phantom_on_jack);
+  /* A Hi-Z jack is single-ended unless the type says otherwise; the XLR
+   * part stays differential. */
+  g_assert_cmpint (in1->jack_input, ==, PW_INPUT_SINGLE_ENDED);
+  g_assert_cmpint (in1->input, ==, PW_INPUT_DIFFERENTIAL);
+  g_assert_cmpint (in2->jack_input, ==, PW_INPUT_DIFFERENTIAL);
+  g_assert_false (in2->phantom_on_jack);
+  g_assert_cmpint (out->output, ==, PW_OUTPUT_SERVO_BALANCED);
+  /* The mic of a headset socket listens; its port's level is not its own. */
+  g_assert_cmpint (pw_port_type_role_kind (headset, PW_ROLE_MIC), ==, PW_ROLE_KIND_SINK);
+  g_assert_cmpint (pw_port_type_role_kind (headset, PW_ROLE_LEFT), ==, PW_ROLE_KIND_DRIVER);
+  g_assert_cmpint (pw_port_type_role_level (headset, PW_ROLE_MIC, FALSE), ==, PW_LEVEL_MIC);
+  g_assert_cmpint (pw_port_type_role_level (headset, PW_ROLE_LEFT, FALSE), ==, PW_LEVEL_HEADPHONE);
+  g_assert_cmpint (pw_port_type_role_level (in1, PW_ROLE_HOT, TRUE), ==, PW_LEVEL_INSTRUMENT);
+  g_assert_cmpint (multi->roles[pw_family_find_contact (multi->family, "24")], ==, PW_ROLE_HOT);
+}
+
+static void
+test_v2_port_fields (void)
+{
+  g_autoptr(PwDocument) first = load (v2_ports_plan);
+  g_autoptr(PwDocument) second = NULL;
+  g_autofree char *saved1 = NULL, *saved2 = NULL;
+  g_autoptr(JsonNode) root_node = NULL;
+  JsonObject *port;
+
+  assert_v2_ports (first);
+  saved1 = save (first);
+  root_node = parse_json (saved1);
+  port = json_array_get_object_element (
+    json_object_get_array_member (member_object (member_object (json_node_get_object (root_node),
+                                                                "device_types"), "t-box"),
+                                  "ports"), 1);
+  assert_json_member (port, "jack_input", "\"differential\"");
+  second = load (saved1);
+  assert_v2_ports (second);
+  saved2 = save (second);
+  g_assert_cmpstr (saved2, ==, saved1);
+}
+
 static void
 test_embedded_type_wins (void)
 {
@@ -977,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/format/unknown-fields", test_unknown_fields);
   g_test_add_func ("/format/types/embeds-builtin", test_embeds_builtin_types);
   g_test_add_func ("/format/types/embedded-wins", test_embedded_type_wins);
+  g_test_add_func ("/format/types/v2-port-fields", test_v2_port_fields);
   g_test_add_func ("/format/types/user-library", test_user_library);
   g_test_add_func ("/format/types/unknown", test_unknown_type);
   g_test_add_func ("/format/version/newer", test_newer_version);

@@ -40,10 +40,11 @@ else
   exit 1
 fi
 
-if printf '%s\n' "$out" | grep -q '0 Fehler, 1 Warnungen, 0 Hinweise; 2 Geräte, 1 Kabel' &&
-   [ "$status" -eq 0 ]; then
-  echo "ok 3 - the summary is in German and the exit status is 0"
+# phantom-missing is an error (DESIGN.md v2 §6): exit status 1.
+if printf '%s\n' "$out" | grep -q '1 Fehler, 0 Warnungen, 0 Hinweise; 2 Geräte, 1 Kabel' &&
+   [ "$status" -eq 1 ]; then
+  echo "ok 3 - the summary is in German and the exit status is 1"
 else
-  echo "not ok 3 - the summary is in German and the exit status is 0 (got $status)"
+  echo "not ok 3 - the summary is in German and the exit status is 1 (got $status)"
   exit 1
 fi

@@ -444,28 +444,24 @@ build_nets (PwAnalysis *self)
               Item it = { 0 };
               int root;
 
-              if (!self->mated[node] || role == PW_ROLE_NC)
+              if (!self->mated[node])
                 continue;
 
-              /* A speaker's negative terminal is the return of a floating
-               * load, not a ground: at an input it is a signal terminal, so
-               * that swapped speaker leads read as inverted polarity. */
-              if (port->direction == PW_DIRECTION_IN &&
-                  (role == PW_ROLE_SPK1_NEG || role == PW_ROLE_SPK2_NEG))
-                it.kind = ITEM_SINK;
-              else if (pw_role_is_reference (role))
-                it.kind = ITEM_REFERENCE;
-              else if (port->direction == PW_DIRECTION_OUT)
-                it.kind = (role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED)
-                          ? ITEM_REFERENCE : ITEM_DRIVER;
-              else if (port->direction == PW_DIRECTION_IN)
-                it.kind = ITEM_SINK;
-              else if (role == PW_ROLE_SEND)
-                it.kind = ITEM_DRIVER;
-              else if (role == PW_ROLE_RETURN)
-                it.kind = ITEM_SINK;
-              else
-                continue;
+              switch (pw_port_type_role_kind (port, role))
+                {
+                case PW_ROLE_KIND_DRIVER:
+                  it.kind = ITEM_DRIVER;
+                  break;
+                case PW_ROLE_KIND_SINK:
+                  it.kind = ITEM_SINK;
+                  break;
+                case PW_ROLE_KIND_REFERENCE:
+                  it.kind = ITEM_REFERENCE;
+                  break;
+                case PW_ROLE_KIND_NONE:
+                default:
+                  continue;
+                }
 
               root = uf_find (self->parent, node);
               if (self->node_net[root] < 0)
@@ -564,16 +560,33 @@ build_nets (PwAnalysis *self)
     }
 }
 
+/* Whether the jack part of a combo port is the half that is mated. */
+static gboolean
+jack_part_mated (PortInfo *pi)
+{
+  return pi->type->family->n_parts > 0 && pi->part >= 0 &&
+         g_strcmp0 (pi->type->family->parts[pi->part], "jack") == 0;
+}
+
+/* The level at which @role of port @gport drives or receives. */
 static PwLevel
-input_level (PwAnalysis *self,
-             int         gport)
+role_level (PwAnalysis *self,
+            int         gport,
+            PwRole      role)
 {
   PortInfo *pi = port_info (self, gport);
 
-  if (pi->type->family->n_parts > 0 && pi->part >= 0 &&
-      g_strcmp0 (pi->type->family->parts[pi->part], "jack") == 0)
-    return pi->type->jack_level;
-  return pi->type->level;
+  return pw_port_type_role_level (pi->type, role, jack_part_mated (pi));
+}
+
+/* How an input receives: a combo's jack part has its own `jack_input`. */
+static PwInputKind
+input_kind (PwAnalysis *self,
+            int         gport)
+{
+  PortInfo *pi = port_info (self, gport);
+
+  return jack_part_mated (pi) ? pi->type->jack_input : pi->type->input;
 }
 
 static gboolean
@@ -591,12 +604,34 @@ port_is_mono_single_ended (const PwPortType *port)
          port->signal == PW_SIGNAL_ANALOG && port->level != PW_LEVEL_SPEAKER;
 }
 
+/* Whether phantom power is on at what is plugged into the port: on a
+ * combo it reaches the XLR contacts only, unless `phantom_on_jack`. */
 static gboolean
 phantom_is_on (PortInfo *pi)
 {
   guint port = pi->type - pi->device->type->ports;
 
+  if (jack_part_mated (pi) && !pi->type->phantom_on_jack)
+    return FALSE;
   return pi->type->phantom == PW_PHANTOM_AVAILABLE && pi->device->phantom_on[port];
+}
+
+/* Whether a reference role of a port of @device is on @net. */
+static gboolean
+net_has_reference_of (PwAnalysis *self,
+                      int         net,
+                      PwDevice   *device)
+{
+  Net *n = net_at (self, net);
+
+  for (int i = n->first_item; i < n->first_item + n->n_items; i++)
+    {
+      Item *it = item_at (self, i);
+
+      if (it->kind == ITEM_REFERENCE && port_info (self, it->gport)->device == device)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Net checks: shorts and joined outputs. */
@@ -646,11 +681,22 @@ check_nets (PwAnalysis *self)
             {
               gboolean leg = it->role == PW_ROLE_HOT || it->role == PW_ROLE_COLD;
 
-              if (leg && pi->type->output == PW_OUTPUT_FLOATING)
-                ; /* A transformer's leg may be grounded. */
+              if (leg && (pi->type->output == PW_OUTPUT_FLOATING ||
+                          pi->type->output == PW_OUTPUT_SERVO_BALANCED))
+                ; /* A transformer's leg, or a cross-coupled one, may be grounded. */
+              else if (it->role == PW_ROLE_MIC)
+                ; /* A headset's capsule tied to ground is unused, not harmed. */
+              else if (it->role == PW_ROLE_DATA_NEG && pi->type->signal == PW_SIGNAL_AES3)
+                ; /* AES3 made unbalanced: part of digital-format-adapted. */
               else if (it->role == PW_ROLE_COLD && pi->type->output == PW_OUTPUT_BALANCED &&
                        pw_port_type_has_role (pi->type, PW_ROLE_HOT))
-                add_finding (self, PW_CODE_COLD_LEG_GROUNDED, pi->cable, it->gport, -1);
+                {
+                  /* Only a ground of its own device costs level: a cold that
+                   * drives the receiver's ground, pin 1 not carried, is the
+                   * return of a full-level signal. */
+                  if (net_has_reference_of (self, n, pi->device))
+                    add_finding (self, PW_CODE_COLD_LEG_GROUNDED, pi->cable, it->gport, -1);
+                }
               else
                 shorted = TRUE;
             }
@@ -697,14 +743,18 @@ crossed (PwAnalysis *self,
          net_has_sink (self, neg_net, q, q_pos) && !net_has_sink (self, pos_net, q, q_pos);
 }
 
+/* An output port that reaches an input port, with the levels of the roles
+ * that meet (a headset's mic is at mic level on a headphone-level plug). */
 typedef struct
 {
-  int p;
-  int q;
+  int    p;
+  int    q;
+  guint8 lp;
+  guint8 lq;
 } Pair;
 
 static int
-compare_pairs (gconstpointer a,
+compare_ports (gconstpointer a,
                gconstpointer b)
 {
   const Pair *pa = a, *pb = b;
@@ -714,6 +764,31 @@ compare_pairs (gconstpointer a,
   if (pa->q != pb->q)
     return pa->q < pb->q ? -1 : 1;
   return 0;
+}
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const Pair *pa = a, *pb = b;
+  int c = compare_ports (a, b);
+
+  if (c != 0)
+    return c;
+  if (pa->lp != pb->lp)
+    return pa->lp < pb->lp ? -1 : 1;
+  if (pa->lq != pb->lq)
+    return pa->lq < pb->lq ? -1 : 1;
+  return 0;
+}
+
+/* AES3 and S/PDIF: the same frames at another level and impedance. */
+static gboolean
+signals_adapted (PwSignal a,
+                 PwSignal b)
+{
+  return (a == PW_SIGNAL_AES3 && b == PW_SIGNAL_SPDIF) ||
+         (a == PW_SIGNAL_SPDIF && b == PW_SIGNAL_AES3);
 }
 
 /* Checks that compare an output with each input it reaches. */
@@ -726,7 +801,10 @@ check_pairs (PwAnalysis *self)
   for (guint r = 0; r < self->reaches->len; r++)
     {
       Reach *reach = &g_array_index (self->reaches, Reach, r);
-      Pair pair = { item_at (self, reach->driver)->gport, item_at (self, reach->sink)->gport };
+      Item *drv = item_at (self, reach->driver), *snk = item_at (self, reach->sink);
+      Pair pair = { drv->gport, snk->gport,
+                    role_level (self, drv->gport, drv->role),
+                    role_level (self, snk->gport, snk->role) };
 
       g_array_append_val (pairs, pair);
     }
@@ -754,6 +832,11 @@ check_pairs (PwAnalysis *self)
       Q = port_info (self, pair->q);
       qcable = Q->cable;
 
+      if (signals_adapted (P->type->signal, Q->type->signal))
+        {
+          add_finding (self, PW_CODE_DIGITAL_FORMAT_ADAPTED, qcable, pair->q, -1);
+          continue;
+        }
       if (P->type->signal != Q->type->signal)
         {
           add_finding (self, PW_CODE_SIGNAL_MISMATCH, qcable, pair->q, -1);
@@ -774,8 +857,8 @@ check_pairs (PwAnalysis *self)
       if (P->type->signal != PW_SIGNAL_ANALOG)
         continue;
 
-      lp = P->type->level;
-      lq = input_level (self, pair->q);
+      lp = pair->lp;
+      lq = pair->lq;
       if (lp != PW_LEVEL_NONE && lq != PW_LEVEL_NONE)
         {
           if (lp == PW_LEVEL_SPEAKER && lq != PW_LEVEL_SPEAKER)
@@ -807,7 +890,7 @@ check_pairs (PwAnalysis *self)
                    pair->q, PW_ROLE_SPK2_POS, PW_ROLE_SPK2_NEG))
         add_finding (self, PW_CODE_POLARITY_INVERTED, qcable, pair->q, -1);
 
-      if (port_is_mono_single_ended (P->type) && Q->type->input == PW_INPUT_DIFFERENTIAL)
+      if (port_is_mono_single_ended (P->type) && input_kind (self, pair->q) == PW_INPUT_DIFFERENTIAL)
         add_finding (self, PW_CODE_UNBALANCED_SOURCE, qcable, pair->p, -1);
     }
 
@@ -818,13 +901,71 @@ check_pairs (PwAnalysis *self)
       PortInfo *P = port_info (self, g_array_index (pairs, Pair, i).p);
 
       for (; j < pairs->len && g_array_index (pairs, Pair, j).p == g_array_index (pairs, Pair, i).p; j++)
-        if (j == i || compare_pairs (&g_array_index (pairs, Pair, j),
+        if (j == i || compare_ports (&g_array_index (pairs, Pair, j),
                                      &g_array_index (pairs, Pair, j - 1)) != 0)
           n_inputs++;
       if (n_inputs > 1 && P->type->signal != PW_SIGNAL_ANALOG &&
           P->type->signal != PW_SIGNAL_USB && P->type->signal != PW_SIGNAL_NETWORK)
         add_finding (self, PW_CODE_DIGITAL_SPLIT, P->cable, g_array_index (pairs, Pair, i).p, -1);
       i = j;
+    }
+}
+
+/* The roles a single-ended input hears against its ground. */
+static gboolean
+role_is_single_ended_sink (PwRole role)
+{
+  return role == PW_ROLE_SIGNAL || role == PW_ROLE_LEFT || role == PW_ROLE_RIGHT ||
+         role == PW_ROLE_RETURN;
+}
+
+/* The contacts a signal may return by: a port's references, and the
+ * negative legs of a balanced (or differential digital) output. */
+static gboolean
+role_is_return (const PwPortType *port,
+                PwRole            role)
+{
+  return pw_port_type_role_kind (port, role) == PW_ROLE_KIND_REFERENCE ||
+         role == PW_ROLE_COLD || role == PW_ROLE_LEFT_COLD || role == PW_ROLE_RIGHT_COLD ||
+         role == PW_ROLE_DATA_NEG || role == PW_ROLE_DATA2_NEG;
+}
+
+/* Whether a reference contact of input @q shares a net with a return of
+ * output @p. */
+static gboolean
+return_shared (PwAnalysis *self,
+               int         p,
+               int         q)
+{
+  const PwPortType *P = port_info (self, p)->type, *Q = port_info (self, q)->type;
+
+  for (guint k = 0; k < Q->family->n_contacts; k++)
+    {
+      int net;
+
+      if (pw_port_type_role_kind (Q, Q->roles[k]) != PW_ROLE_KIND_REFERENCE ||
+          (net = port_contact_net (self, q, k)) < 0)
+        continue;
+      for (guint j = 0; j < P->family->n_contacts; j++)
+        if (role_is_return (P, P->roles[j]) && port_contact_net (self, p, j) == net)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* reference-missing: a single-ended input reached by a signal whose source
+ * it shares no reference with (a CTIA headset in an OMTP socket). */
+static void
+check_returns (PwAnalysis *self)
+{
+  for (guint r = 0; r < self->reaches->len; r++)
+    {
+      Reach *reach = &g_array_index (self->reaches, Reach, r);
+      Item *drv = item_at (self, reach->driver), *snk = item_at (self, reach->sink);
+
+      if (role_is_single_ended_sink (snk->role) && !return_shared (self, drv->gport, snk->gport))
+        add_finding (self, PW_CODE_REFERENCE_MISSING, port_info (self, snk->gport)->cable,
+                     snk->gport, -1);
     }
 }
 
@@ -845,7 +986,7 @@ check_ports (PwAnalysis *self)
           int hot = port_role_net (self, g, PW_ROLE_HOT);
           int cold = port_role_net (self, g, PW_ROLE_COLD);
 
-          if (type->input == PW_INPUT_DIFFERENTIAL && hot >= 0 && cold >= 0)
+          if (input_kind (self, g) == PW_INPUT_DIFFERENTIAL && hot >= 0 && cold >= 0)
             {
               guint hc = net_channels (self, hot), cc = net_channels (self, cold);
               guint l = 1u << PW_CHANNEL_LEFT, r = 1u << PW_CHANNEL_RIGHT;
@@ -940,12 +1081,12 @@ pair_delivered (PwAnalysis *self,
     { PW_ROLE_LEFT_HOT, PW_ROLE_LEFT_COLD },
     { PW_ROLE_RIGHT_HOT, PW_ROLE_RIGHT_COLD },
   };
-  PortInfo *P = port_info (self, p), *Q = port_info (self, q);
+  PortInfo *P = port_info (self, p);
   int pos_net = port_role_net (self, p, pos);
   int neg_net = port_role_net (self, p, neg);
   int refs_allowed;
 
-  if (P->type->output == PW_OUTPUT_SINGLE_ENDED || Q->type->input != PW_INPUT_DIFFERENTIAL ||
+  if (P->type->output == PW_OUTPUT_SINGLE_ENDED || input_kind (self, q) != PW_INPUT_DIFFERENTIAL ||
       pos_net < 0 || neg_net < 0 || pos_net == neg_net || net_has_reference (self, pos_net))
     return FALSE;
   /* An impedance-balanced output's cold is itself a reference; no other may be there. */
@@ -1005,6 +1146,37 @@ positive_leg (PwRole role)
 
 #define MAX_CABLE_NETS 64
 
+/* Whether the nets of a cable hold contacts of two or more input ports and
+ * no driver at all: nothing can ever arrive (MIDI IN cabled to MIDI IN). */
+static gboolean
+cable_joins_inputs_only (PwAnalysis *self,
+                         const int  *nets,
+                         guint       n_nets)
+{
+  int first_input = -1;
+  gboolean two = FALSE;
+
+  for (guint i = 0; i < n_nets; i++)
+    {
+      Net *net = net_at (self, nets[i]);
+
+      if (net->n_drivers > 0)
+        return FALSE;
+      for (int k = net->first_item; k < net->first_item + net->n_items; k++)
+        {
+          Item *it = item_at (self, k);
+
+          if (port_info (self, it->gport)->type->direction != PW_DIRECTION_IN)
+            continue;
+          if (first_input < 0)
+            first_input = it->gport;
+          else if (it->gport != first_input)
+            two = TRUE;
+        }
+    }
+  return two;
+}
+
 /* Step 4 and the checks of one cable: link class, lengths, ground loops. */
 static void
 check_cables (PwAnalysis *self)
@@ -1018,6 +1190,7 @@ check_cables (PwAnalysis *self)
       guint n_nets;
       gboolean open = FALSE, broken = FALSE, digital = FALSE, speaker = FALSE;
       gboolean unbalanced = FALSE, any_balanced = FALSE, instrument = FALSE;
+      gboolean not_headphone = FALSE;
       guint channels = 0, n_reach = 0;
       int stereo_port = -1;
       double limit = 0;
@@ -1089,8 +1262,11 @@ check_cables (PwAnalysis *self)
                   speaker = TRUE;
                   continue;
                 }
-              if (P->type->level == PW_LEVEL_INSTRUMENT)
+              if (role_level (self, drv->gport, drv->role) == PW_LEVEL_INSTRUMENT)
                 instrument = TRUE;
+              /* A headphone amplifier drives a long extension without loss. */
+              if (role_level (self, drv->gport, drv->role) != PW_LEVEL_HEADPHONE)
+                not_headphone = TRUE;
 
               channels |= 1u << pw_role_channel (drv->role);
               if (drv->role == PW_ROLE_LEFT || drv->role == PW_ROLE_RIGHT)
@@ -1108,6 +1284,9 @@ check_cables (PwAnalysis *self)
               (void) Q;
             }
         }
+
+      if (!open && !broken && cable_joins_inputs_only (self, nets, n_nets))
+        add_finding (self, PW_CODE_NO_SOURCE, c, -1, -1);
 
       if (open)
         klass = PW_LINK_OPEN;
@@ -1141,7 +1320,7 @@ check_cables (PwAnalysis *self)
           gboolean loop = FALSE;
           int loop_port = -1;
 
-          if (cable->has_length && cable->length_m > (instrument ? 6 : 5))
+          if (not_headphone && cable->has_length && cable->length_m > (instrument ? 6 : 5))
             add_finding (self, PW_CODE_LONG_UNBALANCED_RUN, c, -1, -1);
 
           /* Single-ended stereo on a cable sold as balanced, or both
@@ -1160,7 +1339,7 @@ check_cables (PwAnalysis *self)
                     continue;
                   g = self->port_base[plug->device->index] + plug->port;
                   if (port_info (self, g)->type->direction != PW_DIRECTION_IN ||
-                      port_info (self, g)->type->input != PW_INPUT_DIFFERENTIAL)
+                      input_kind (self, g) != PW_INPUT_DIFFERENTIAL)
                     continue;
                   for (guint k = 0; k < port_info (self, g)->type->family->n_contacts; k++)
                     mask |= net_channels (self, port_contact_net (self, g, k));
@@ -1271,6 +1450,7 @@ pw_analysis_new (PwDocument *document)
   build_nets (self);
   check_nets (self);
   check_pairs (self);
+  check_returns (self);
   check_ports (self);
   check_cables (self);
   finish_findings (self);

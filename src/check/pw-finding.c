@@ -118,7 +118,7 @@ static const PwCodeInfo codes[PW_N_CODES] = {
     N_("Use a cable wired pin for pin, or flip the polarity at the input."),
   },
   [PW_CODE_PHANTOM_MISSING] = {
-    "phantom-missing", PW_SEVERITY_WARNING,
+    "phantom-missing", PW_SEVERITY_ERROR,
     N_("The source needs phantom power, which this input does not give"),
     N_("Condenser microphones and active DI boxes draw their power through the cable. Without "
        "phantom power they are silent or weak."),
@@ -209,6 +209,30 @@ static const PwCodeInfo codes[PW_N_CODES] = {
     N_("A cable end is not plugged in"),
     N_("The cable is planned but one of its ends goes nowhere yet."),
     N_("Plug the end into a port, or remove the cable."),
+  },
+  [PW_CODE_NO_SOURCE] = {
+    "no-source", PW_SEVERITY_ERROR,
+    N_("The cable joins inputs only: nothing can arrive"),
+    N_("Every end of the cable is plugged in, but only into inputs (for example MIDI IN to "
+       "MIDI IN), and no output drives any of its wires."),
+    N_("Plug one end into an output instead."),
+  },
+  [PW_CODE_REFERENCE_MISSING] = {
+    "reference-missing", PW_SEVERITY_ERROR,
+    N_("The signal has no return to its source"),
+    N_("An unbalanced input is reached by a signal, but its ground meets neither the source's "
+       "ground nor its cold leg: the current has no way back, so the signal is lost or "
+       "hollow. A broken shield, a lifted pin 1 on an unbalanced link or a headset of the "
+       "other standard (CTIA in an OMTP socket, or the reverse) does this."),
+    N_("Use a cable that carries the ground, or a headset adapter between CTIA and OMTP."),
+  },
+  [PW_CODE_DIGITAL_FORMAT_ADAPTED] = {
+    "digital-format-adapted", PW_SEVERITY_WARNING,
+    N_("AES3 and S/PDIF meet through an adapter"),
+    N_("AES3 and S/PDIF carry the same frames at another level and impedance (110 Ω balanced "
+       "against 75 Ω unbalanced). Many receivers lock to the other format, some do not or "
+       "drop out."),
+    N_("Use a 110/75 Ω transformer between them, or a format converter."),
   },
 };
 

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define PW_MAX_CONTACTS 8
+#define PW_MAX_CONTACTS 32   /* a mate map is a bit set of socket contacts: at most 32 */
 
 typedef enum {
   PW_GENDER_MALE,

@@ -19,7 +19,7 @@ static const char * const level_names[] = {
   NULL, "mic", "instrument", "line_consumer", "line_pro", "headphone", "speaker", "phono"
 };
 static const char * const output_names[] = {
-  "single_ended", "balanced", "impedance_balanced", "floating"
+  "single_ended", "balanced", "impedance_balanced", "floating", "servo_balanced"
 };
 static const char * const input_names[] = { "single_ended", "differential" };
 static const char * const phantom_names[] = { NULL, "available", "requires", "harmed" };
@@ -113,6 +113,68 @@ pw_port_type_has_role (const PwPortType *port,
                        PwRole            role)
 {
   return pw_port_type_find_role (port, role) >= 0;
+}
+
+PwRoleKind
+pw_port_type_role_kind (const PwPortType *port,
+                        PwRole            role)
+{
+  if (role == PW_ROLE_NC || port->direction == PW_DIRECTION_PASSIVE)
+    return PW_ROLE_KIND_NONE;
+
+  /* A speaker's negative terminal is the return of a floating load, not a
+   * ground: at an input it is a signal terminal, so that swapped speaker
+   * leads read as inverted polarity. */
+  if (port->direction == PW_DIRECTION_IN &&
+      (role == PW_ROLE_SPK1_NEG || role == PW_ROLE_SPK2_NEG))
+    return PW_ROLE_KIND_SINK;
+  if (pw_role_is_reference (role))
+    return PW_ROLE_KIND_REFERENCE;
+
+  /* A headset's capsule talks back up its plug (an input port), and a
+   * phone's headset socket (an output port) listens to it: the other way
+   * round from the port, like send and return. */
+  if (role == PW_ROLE_MIC)
+    {
+      if (port->direction == PW_DIRECTION_IN)
+        return PW_ROLE_KIND_DRIVER;
+      if (port->direction == PW_DIRECTION_OUT)
+        return PW_ROLE_KIND_SINK;
+      return PW_ROLE_KIND_NONE;
+    }
+
+  switch (port->direction)
+    {
+    case PW_DIRECTION_OUT:
+      /* An impedance-balanced output's cold is a reference. */
+      return role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED
+             ? PW_ROLE_KIND_REFERENCE : PW_ROLE_KIND_DRIVER;
+    case PW_DIRECTION_IN:
+      return PW_ROLE_KIND_SINK;
+    case PW_DIRECTION_INSERT:
+      if (role == PW_ROLE_SEND)
+        return PW_ROLE_KIND_DRIVER;
+      if (role == PW_ROLE_RETURN)
+        return PW_ROLE_KIND_SINK;
+      return PW_ROLE_KIND_NONE;
+    case PW_DIRECTION_PASSIVE:
+    default:
+      return PW_ROLE_KIND_NONE;
+    }
+}
+
+/* The level a role is at: a headset's `mic` is at mic level whatever its
+ * port's level, and a combo's jack part has a level of its own. */
+PwLevel
+pw_port_type_role_level (const PwPortType *port,
+                         PwRole            role,
+                         gboolean          jack_part)
+{
+  if (port->signal != PW_SIGNAL_ANALOG)
+    return PW_LEVEL_NONE;
+  if (role == PW_ROLE_MIC)
+    return PW_LEVEL_MIC;
+  return jack_part ? port->jack_level : port->level;
 }
 
 static gboolean
@@ -209,6 +271,8 @@ parse_port (PwDeviceType   *type,
                       &value, error))
     return FALSE;
   port->phantom = value;
+  if (!pw_parse_bool (ctx, obj, "phantom_on_jack", what, &port->phantom_on_jack, error))
+    return FALSE;
 
   if (!pw_parse_bool (ctx, obj, "se_adapter_safe", what, &port->se_adapter_safe, error))
     return FALSE;
@@ -260,6 +324,13 @@ parse_port (PwDeviceType   *type,
                       &value, error))
     return FALSE;
   port->input = value;
+
+  /* A Hi-Z jack takes a guitar's unbalanced signal as it is. */
+  value = port->jack_level == PW_LEVEL_INSTRUMENT ? PW_INPUT_SINGLE_ENDED : port->input;
+  if (!pw_parse_enum (ctx, obj, "jack_input", what, input_names, G_N_ELEMENTS (input_names),
+                      &value, error))
+    return FALSE;
+  port->jack_input = value;
 
   return TRUE;
 }

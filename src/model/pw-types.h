@@ -45,6 +45,7 @@ typedef enum {
   PW_OUTPUT_BALANCED,
   PW_OUTPUT_IMPEDANCE_BALANCED,
   PW_OUTPUT_FLOATING,
+  PW_OUTPUT_SERVO_BALANCED,        /* cross-coupled: built to have its cold grounded */
 } PwOutputKind;
 
 typedef enum {
@@ -71,10 +72,21 @@ typedef struct
   PwLevel         jack_level;      /* combo: the jack part's level */
   PwOutputKind    output;          /* resolved: the default applied */
   PwInputKind     input;           /* resolved: the default applied */
+  PwInputKind     jack_input;      /* combo: the jack part's input, resolved */
   PwPhantom       phantom;
+  gboolean        phantom_on_jack; /* combo: phantom also reaches the jack's tip and ring */
   gboolean        se_adapter_safe;
   PwRole          roles[PW_MAX_CONTACTS];
 } PwPortType;
+
+/* What a contact of an active port does (DESIGN.md §5.3): drives, receives,
+ * or is a reference; passive ports and `nc` do none of these. */
+typedef enum {
+  PW_ROLE_KIND_NONE,
+  PW_ROLE_KIND_DRIVER,
+  PW_ROLE_KIND_SINK,
+  PW_ROLE_KIND_REFERENCE,
+} PwRoleKind;
 
 typedef struct
 {
@@ -169,6 +181,11 @@ gboolean      pw_port_type_has_role      (const PwPortType *port,
                                           PwRole            role);
 int           pw_port_type_find_role     (const PwPortType *port,
                                           PwRole            role);
+PwRoleKind    pw_port_type_role_kind     (const PwPortType *port,
+                                          PwRole            role);
+PwLevel       pw_port_type_role_level    (const PwPortType *port,
+                                          PwRole            role,
+                                          gboolean          jack_part);
 
 PwCableType  *pw_cable_type_ref          (PwCableType *self);
 void          pw_cable_type_unref        (PwCableType *self);

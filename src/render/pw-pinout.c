@@ -817,7 +817,8 @@ pict_kind (const PwFamily *family)
   const char *id = family->id;
 
   if (g_str_has_prefix (id, "xlr") || g_str_equal (id, "din5") ||
-      g_str_has_prefix (id, "speakon") || g_str_equal (id, "combo"))
+      g_str_has_prefix (id, "speakon") || g_str_equal (id, "combo") ||
+      g_str_has_prefix (id, "ta"))
     return PICT_ROUND;
   if (g_str_equal (id, "rca") || g_str_equal (id, "bnc"))
     return PICT_COAX;
@@ -868,11 +869,11 @@ round_face_angle (const PwFamily *family,
   const char *id = family->id;
 
   *radius = 0.55;
-  if (g_str_equal (id, "xlr3") && contact < 3)
+  if ((g_str_equal (id, "xlr3") || g_str_equal (id, "ta3")) && contact < 3)
     *angle = xlr3[contact];
-  else if (g_str_equal (id, "xlr4") && contact < 4)
+  else if ((g_str_equal (id, "xlr4") || g_str_equal (id, "ta4")) && contact < 4)
     *angle = xlr4[contact];
-  else if (g_str_equal (id, "xlr5") && contact < 5)
+  else if ((g_str_equal (id, "xlr5") || g_str_equal (id, "ta5")) && contact < 5)
     {
       *angle = xlr5[contact];
       *radius = 0.62;
@@ -938,15 +939,18 @@ draw_pict_round (Ctx            *c,
   if (speakon)
     {
       /* speakON: the contacts sit in pairs, + on the left, − on the right;
-       * channel 1 above channel 2. */
+       * channel 1 above channel 2 (and 3 and 4 below them on an NL8). */
+      guint n_rows = family->n_contacts / 2;
+      double step = n_rows > 2 ? 10 : 16;
+
       for (guint k = 0; k < family->n_contacts; k++)
         {
           const char *name = family->contacts[k];
           double px = cx + (name[1] == '+' ? -8 : 8) * (female ? 1 : -1);
-          double py = family->n_contacts == 2 ? cy : cy + (name[0] == '1' ? -8 : 8);
+          double py = cy + ((name[0] - '1') - (n_rows - 1) / 2.0) * step;
           cairo_save (cr);
           cairo_new_path (cr);
-          cairo_rectangle (cr, px - 7, py - 5.5, 14, 11);
+          cairo_rectangle (cr, px - 7, py - MIN (5.5, step / 2 - 0.5), 14, MIN (11, step - 1));
           pw_palette_set_source (cr, contact_color (c, end, k, 0));
           cairo_fill (cr);
           cairo_restore (cr);

@@ -1504,12 +1504,20 @@ pw_render_draw_glyph (cairo_t         *cr,
   cairo_fill (cr);
   pw_palette_set_source (cr, &palette->foreground);
 
-  if (g_str_has_prefix (id, "xlr") || g_str_equal (id, "combo"))
+  if (g_str_has_prefix (id, "xlr") || g_str_equal (id, "combo") || g_str_has_prefix (id, "ta"))
     {
       guint n = family->n_contacts;
 
       if (g_str_equal (id, "combo"))
         n = 3;
+      /* Mini-XLR: the same face, smaller, with a flat on the shell. */
+      if (g_str_has_prefix (id, "ta"))
+        {
+          r *= 0.8;
+          cairo_move_to (cr, cx - r * 0.6, cy + r * 0.8);
+          cairo_line_to (cr, cx + r * 0.6, cy + r * 0.8);
+          cairo_stroke (cr);
+        }
       cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
       cairo_stroke (cr);
       pin_dots (cr, cx, cy, r * 0.5, n, -G_PI / 2 - G_PI / n, 2 * G_PI * (n - 1) / n,
@@ -1605,6 +1613,32 @@ pw_render_draw_glyph (cairo_t         *cr,
       cairo_close_path (cr);
       cairo_stroke (cr);
       cairo_arc (cr, cx, cy, r * 0.22, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (g_str_equal (id, "db25"))
+    {
+      /* The D-shaped shell with two rows of pins. */
+      cairo_move_to (cr, cx - r, cy - r * 0.5);
+      cairo_line_to (cr, cx + r, cy - r * 0.5);
+      cairo_line_to (cr, cx + r * 0.8, cy + r * 0.5);
+      cairo_line_to (cr, cx - r * 0.8, cy + r * 0.5);
+      cairo_close_path (cr);
+      cairo_stroke (cr);
+      for (guint i = 0; i < 5; i++)
+        cairo_arc (cr, cx - r * 0.64 + r * 0.32 * i, cy - r * 0.18, size * 0.045, 0, 2 * G_PI);
+      cairo_fill (cr);
+      for (guint i = 0; i < 4; i++)
+        cairo_arc (cr, cx - r * 0.48 + r * 0.32 * i, cy + r * 0.2, size * 0.045, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (g_str_equal (id, "ethercon"))
+    {
+      /* An RJ45 outline inside a round XLR-size shell. */
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, cx - r * 0.55, cy - r * 0.3, r * 1.1, r * 0.6);
+      cairo_stroke (cr);
+      cairo_rectangle (cr, cx - r * 0.2, cy + r * 0.3, r * 0.4, r * 0.2);
       cairo_fill (cr);
     }
   else if (g_str_has_prefix (id, "usb") || g_str_equal (id, "rj45"))

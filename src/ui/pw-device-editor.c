@@ -123,6 +123,7 @@ static const Choice output_choices[] = {
   { "balanced", N_("Balanced (active)") },
   { "impedance_balanced", N_("Impedance-balanced") },
   { "floating", N_("Floating (transformer)") },
+  { "servo_balanced", N_("Servo-balanced (cross-coupled)") },
   { "single_ended", N_("Single-ended") },
   { NULL, NULL }
 };
