@@ -42,7 +42,7 @@ def check(name, fn):
 
 
 def export(plan, table, suffix=".csv", extra=()):
-    out = os.path.join(tmp, os.path.basename(plan) + "-" + table + suffix)
+    out = os.path.join(tmp, os.path.basename(plan) + "-" + (table or "set") + suffix)
     args = [PATCHWISE, "export", plan, "-o", out] + (["--table=" + table] if table else [])
     r = subprocess.run(args + list(extra), capture_output=True, text=True)
     assert r.returncode == 0, (args, r.returncode, r.stderr)
@@ -214,6 +214,31 @@ def test_label_sheet():
     assert pages == -(-n_ends // per_sheet), (pages, n_ends)
 
 
+def test_drawing_set():
+    out = export(SPLIT, None, ".pdf")
+    info = subprocess.run(["pdfinfo", out], capture_output=True, text=True, check=True).stdout
+    pages = int([l for l in info.splitlines() if l.startswith("Pages:")][0].split()[1])
+    kinds = []
+    for page in range(1, pages + 1):
+        text = pdftotext(out, "-f", str(page), "-l", str(page))
+        for heading in ("Cable schedule, sheet", "Bill of materials, sheet", "Input list, sheet"):
+            if heading in text:
+                kinds.append((page, heading, text))
+    # The schedule, then the bill of materials, then the input list, on
+    # consecutive sheets.
+    assert [k[1] for k in kinds] == ["Cable schedule, sheet", "Bill of materials, sheet",
+                                     "Input list, sheet"], [k[:2] for k in kinds]
+    assert [k[0] for k in kinds] == list(range(kinds[0][0], kinds[0][0] + 3)), kinds
+    bom = " ".join(kinds[1][2].split())
+    for word in ("Type", "Name", "Length (m)", "Count", "speakON NL4 coupler, female to female",
+                 "xlr-polarity-reverse"):
+        assert word in bom, (word, bom)
+    inputs = " ".join(kinds[2][2].split())
+    for word in ("Channel", "Source", "Path", "Phantom", "Level", "FOH desk: Ch 2", "Kick: Out",
+                 "Splitter: In / Out A / Out B", "on (FOH desk: Ch 1)"):
+        assert word in inputs, (word, inputs)
+
+
 def test_cli_errors():
     def run(args):
         return subprocess.run([PATCHWISE, "export", SPLIT] + args, capture_output=True, text=True)
@@ -252,6 +277,7 @@ for plan in EXAMPLES:
     check("bom adds up " + os.path.basename(plan), test_bom_adds_up(plan))
 check("split: exact input list, BOM and quoting", test_split_exact)
 check("label sheet", test_label_sheet)
+check("drawing set: schedule, BOM, input list", test_drawing_set)
 check("command line errors", test_cli_errors)
 
 print("1..%d" % len(results))

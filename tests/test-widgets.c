@@ -11,6 +11,7 @@
 #include "pw-canvas.h"
 #include "pw-format.h"
 #include "pw-panels.h"
+#include "pw-numbering-group.h"
 #include "pw-plan-properties.h"
 #include "pw-window.h"
 
@@ -114,6 +115,58 @@ test_window_builds_and_finalizes (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
   pw_history_undo (pw_window_get_history (window));
 
+  /* Renumber Cables: every label by the rule, one undo step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.renumber", NULL));
+  g_assert_cmpstr (pw_history_get_undo_label (pw_window_get_history (window)), ==,
+                   "Renumber Cables");
+  g_assert_true (g_str_has_prefix (pw_document_get_cable (
+                                     pw_history_get_document (pw_window_get_history (window)),
+                                     0)->label, "A0"));
+  pw_history_undo (pw_window_get_history (window));
+
+  /* The Export dialog offers the label sheet, with a preview of it. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    AdwComboRow *format;
+    GtkPicture *preview;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    run_main_loop_briefly ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item))
+          dialog = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (dialog);
+    format = g_object_get_data (G_OBJECT (dialog), "format");
+    preview = g_object_get_data (G_OBJECT (dialog), "preview");
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (format)), ==, 8);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    adw_combo_row_set_selected (format, 3);   /* the label sheet */
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preview)));
+    g_assert_nonnull (gtk_picture_get_paintable (preview));
+    run_main_loop_briefly ();
+    if (g_getenv ("PW_TEST_SCREENSHOT") != NULL)
+      {
+        g_autoptr(GdkPaintable) shot = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+        GtkSnapshot *snap = gtk_snapshot_new ();
+        g_autoptr(GskRenderNode) node = NULL;
+        g_autoptr(GdkTexture) texture = NULL;
+        GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
+
+        gdk_paintable_snapshot (shot, snap, gtk_widget_get_width (GTK_WIDGET (dialog)),
+                                gtk_widget_get_height (GTK_WIDGET (dialog)));
+        node = gtk_snapshot_free_to_node (snap);
+        texture = gsk_renderer_render_texture (renderer, node, NULL);
+        gdk_texture_save_to_png (texture, g_getenv ("PW_TEST_SCREENSHOT"));
+      }
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    run_main_loop_briefly ();
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   run_main_loop_briefly ();
   g_assert_null (window);
@@ -165,6 +218,59 @@ test_plan_properties (void)
   g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Süd");
   g_assert_true (pw_history_undo (history));
   g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+  g_assert_null (dialog);
+}
+
+/* The numbering rule in the plan properties: an applied row is one undo
+ * step of the whole rule; a format that is not one stays unapplied. */
+static void
+test_numbering_group (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  PwPlanProperties *dialog = pw_plan_properties_new (NULL, history);
+  PwNumberingGroup *group = pw_numbering_group_new (history);
+  AdwEntryRow *format = pw_numbering_group_get_row (group, 0);
+  AdwEntryRow *balanced = pw_numbering_group_get_row (group, 1);
+  AdwEntryRow *other = pw_numbering_group_get_row (group, 5);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  pw_plan_properties_add_group (dialog, ADW_PREFERENCES_GROUP (group));
+  gtk_window_present (GTK_WINDOW (dialog));
+  run_main_loop_briefly ();
+
+  /* The defaults of DESIGN.md §9 until the plan sets its own. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (format)), ==, "{prefix}{n:03}");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (balanced)), ==, "A");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other)), ==, "C");
+
+  gtk_editable_set_text (GTK_EDITABLE (format), "{prefix}");
+  g_signal_emit_by_name (format, "apply");
+  g_assert_false (pw_document_has_numbering (doc));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (format), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (balanced), "MIC");
+  g_signal_emit_by_name (balanced, "apply");
+  g_assert_true (pw_document_has_numbering (doc));
+  g_assert_cmpstr (pw_numbering_get_prefix (pw_document_get_numbering (doc), "balanced"), ==,
+                   "MIC");
+  /* The others keep what they showed. */
+  g_assert_cmpstr (pw_numbering_get_prefix (pw_document_get_numbering (doc), "speaker"), ==, "S");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Change Cable Numbering");
+
+  gtk_editable_set_text (GTK_EDITABLE (format), "{prefix}-{n:02}");
+  g_signal_emit_by_name (format, "apply");
+  g_assert_cmpstr (pw_document_get_numbering (doc)->format, ==, "{prefix}-{n:02}");
+
+  /* Undo reaches the rows. */
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (format)), ==, "{prefix}{n:03}");
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (balanced)), ==, "A");
+  g_assert_false (pw_document_has_numbering (doc));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  run_main_loop_briefly ();
   g_assert_null (dialog);
 }
 
@@ -241,6 +347,8 @@ test_canvas_connect_best_fit (void)
   g_assert_no_error (error);
   g_assert_cmpstr (cable->type_id, ==, "xlr-f-m");
   g_assert_true (cable->ends[0].device == m || cable->ends[1].device == m);
+  /* Numbered by the plan's rule as the balanced link it is (DESIGN.md §9). */
+  g_assert_cmpstr (cable->label, ==, "A001");
   /* One user action, one undo step. */
   g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Connect");
   pw_history_undo (history);
@@ -273,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/widgets/inspector", test_inspector_shows_pin_diagram);
   g_test_add_func ("/widgets/window", test_window_builds_and_finalizes);
   g_test_add_func ("/widgets/plan-properties", test_plan_properties);
+  g_test_add_func ("/widgets/numbering-group", test_numbering_group);
 
   return g_test_run ();
 }

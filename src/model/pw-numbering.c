@@ -68,8 +68,11 @@ pw_numbering_set_prefix (PwNumbering *self,
           }
         else
           {
+            /* @prefix may be the one it replaces. */
+            char *copy = g_strdup (prefix);
+
             g_free (self->prefixes->pdata[i]);
-            self->prefixes->pdata[i] = g_strdup (prefix);
+            self->prefixes->pdata[i] = copy;
           }
         return;
       }

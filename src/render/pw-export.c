@@ -4,7 +4,8 @@
  *   1. the whole diagram fitted to the sheet, with legend and title block;
  *   2. when that is too small to read, the diagram again in parts at a
  *      legible scale;
- *   3. the cable schedule, its header row repeated on every sheet;
+ *   3. the cable schedule, the bill of materials and the input list, each
+ *      with its header row repeated on every sheet;
  *   4. a pinout sheet for each cable with findings and each cable type used.
  * Every sheet carries the title block with its number, so the page count
  * is worked out before the first one is drawn.
@@ -48,7 +49,7 @@ typedef struct
   gboolean    repeats;     /* the same few texts over and over */
 } Column;
 
-static const Column columns[] = {
+static const Column schedule_columns[] = {
   { N_("Label"), 0.07, FALSE },
   { N_("From (device: port)"), 0.17, FALSE },
   { N_("To (device: port)"), 0.17, FALSE },
@@ -58,6 +59,25 @@ static const Column columns[] = {
   { N_("Findings"), 0.27, TRUE },
 };
 
+/* The bill of materials and the input list: the columns of DESIGN.md §9. */
+static const Column bom_columns[] = {
+  { N_("Type"), 0.22, TRUE },
+  { N_("Name"), 0.48, TRUE },
+  { N_("Length (m)"), 0.15, TRUE },
+  { N_("Count"), 0.15, FALSE },
+};
+
+static const Column inputs_columns[] = {
+  { N_("Channel"), 0.20, FALSE },
+  { N_("Source"), 0.20, FALSE },
+  { N_("Path"), 0.26, FALSE },
+  { N_("Phantom"), 0.16, TRUE },
+  { N_("Level"), 0.08, TRUE },
+  { N_("Link"), 0.10, TRUE },
+};
+
+#define MAX_COLUMNS 8
+
 typedef struct
 {
   PangoLayout *layout;    /* wrapped at the column's width */
@@ -65,6 +85,20 @@ typedef struct
   int          width;     /* Pango units */
   GHashTable  *cache;     /* text → PangoLayout, in a repeating column */
 } ColumnText;
+
+/* A table drawn over as many sheets as it takes, its header row on each:
+ * the cable schedule, the bill of materials, the input list. */
+typedef struct
+{
+  const Column    *columns;
+  guint            n_columns;
+  const char      *heading;         /* "Cable schedule, sheet %u of %u" */
+  PwTable         *table;           /* the rows; NULL: the cable schedule's own */
+  ColumnText       column_text[MAX_COLUMNS];
+  GArray          *row_heights;     /* double, per row */
+  GArray          *breaks;          /* guint: first row of each sheet, then n */
+  double           header_height;
+} Sheets;
 
 typedef struct
 {
@@ -79,13 +113,12 @@ typedef struct
   /* Detail parts of the diagram. */
   guint            tiles_x, tiles_y;
   double           tile_w, tile_h;
-  /* Cable schedule: per sheet, the first row. */
-  GArray          *row_heights;     /* double, per cable */
-  GArray          *schedule_breaks; /* guint: first row of each sheet, then n */
-  double           header_height;
+  /* Cable schedule, bill of materials, input list. */
+  Sheets           schedule;
+  Sheets           bom;
+  Sheets           inputs;
   GArray          *findings_start;  /* finding indices by cable, CSR */
   GArray          *findings_list;
-  ColumnText       column_text[G_N_ELEMENTS (columns)];
   PangoLayout     *char_layout;     /* one character, to measure it */
   PangoFont       *table_font;      /* the font the table text is in */
   int              line_height;     /* of one line of table text, Pango units */
@@ -107,6 +140,7 @@ typedef struct
 } PinoutItem;
 
 static void schedule_text_clear (Export *ex);
+static void sheets_clear (Sheets *t);
 
 static void
 export_clear (Export *ex)
@@ -116,8 +150,9 @@ export_clear (Export *ex)
   g_clear_pointer (&ex->findings_list, g_array_unref);
   g_clear_pointer (&ex->render, pw_render_free);
   g_clear_pointer (&ex->date, g_free);
-  g_clear_pointer (&ex->row_heights, g_array_unref);
-  g_clear_pointer (&ex->schedule_breaks, g_array_unref);
+  sheets_clear (&ex->schedule);
+  sheets_clear (&ex->bom);
+  sheets_clear (&ex->inputs);
   g_clear_pointer (&ex->pinout_items, g_array_unref);
   g_clear_pointer (&ex->pinout_breaks, g_array_unref);
 }
@@ -338,13 +373,13 @@ column_text_clear (ColumnText *ct)
 }
 
 static PangoLayout *
-cell_layout (Export  *ex,
-             guint    column,
-             gboolean bold)
+cell_layout (Export       *ex,
+             const Column *column,
+             gboolean      bold)
 {
   PangoContext *context = pw_render_get_pango_context (ex->render);
   PangoLayout *layout = pw_render_create_layout (context, "", TABLE_FONT, bold);
-  double w = table_width (ex) * columns[column].fraction - 2 * ROW_PAD - 2;
+  double w = table_width (ex) * column->fraction - 2 * ROW_PAD - 2;
 
   pango_layout_set_width (layout, w * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -352,22 +387,38 @@ cell_layout (Export  *ex,
 }
 
 static void
+sheets_text_init (Export *ex,
+                  Sheets *t)
+{
+  for (guint k = 0; k < t->n_columns; k++)
+    {
+      ColumnText *ct = &t->column_text[k];
+
+      ct->layout = cell_layout (ex, &t->columns[k], FALSE);
+      ct->header = cell_layout (ex, &t->columns[k], TRUE);
+      pango_layout_set_text (ct->header, _(t->columns[k].title), -1);
+      ct->width = pango_layout_get_width (ct->layout);
+      if (t->columns[k].repeats)
+        ct->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+}
+
+static void
+sheets_clear (Sheets *t)
+{
+  for (guint k = 0; k < t->n_columns; k++)
+    column_text_clear (&t->column_text[k]);
+  g_clear_pointer (&t->table, pw_table_free);
+  g_clear_pointer (&t->row_heights, g_array_unref);
+  g_clear_pointer (&t->breaks, g_array_unref);
+}
+
+/* What every table's text shares: its font, measured once. */
+static void
 schedule_text_init (Export *ex)
 {
   PangoContext *context = pw_render_get_pango_context (ex->render);
   int height;
-
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    {
-      ColumnText *ct = &ex->column_text[k];
-
-      ct->layout = cell_layout (ex, k, FALSE);
-      ct->header = cell_layout (ex, k, TRUE);
-      pango_layout_set_text (ct->header, _(columns[k].title), -1);
-      ct->width = pango_layout_get_width (ct->layout);
-      if (columns[k].repeats)
-        ct->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-    }
 
   ex->char_layout = pw_render_create_layout (context, "x", TABLE_FONT, FALSE);
   pango_layout_get_size (ex->char_layout, NULL, &height);
@@ -388,8 +439,6 @@ schedule_text_init (Export *ex)
 static void
 schedule_text_clear (Export *ex)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    column_text_clear (&ex->column_text[k]);
   g_clear_object (&ex->char_layout);
   g_clear_object (&ex->table_font);
   g_clear_pointer (&ex->table_attrs, pango_attr_list_unref);
@@ -473,11 +522,9 @@ text_fits_one_line (Export     *ex,
 
 /* The laid-out text of a cell of a repeating column, made on first use. */
 static PangoLayout *
-cached_cell (Export     *ex,
-             guint       column,
+cached_cell (ColumnText *ct,
              const char *text)
 {
-  ColumnText *ct = &ex->column_text[column];
   PangoLayout *layout = g_hash_table_lookup (ct->cache, text);
 
   if (layout == NULL)
@@ -492,15 +539,14 @@ cached_cell (Export     *ex,
 /* The height of a cell, in Pango units. */
 static int
 cell_height (Export     *ex,
-             guint       column,
+             ColumnText *ct,
              const char *text)
 {
-  ColumnText *ct = &ex->column_text[column];
   PangoLayout *layout;
   int h;
 
   if (ct->cache != NULL)
-    layout = cached_cell (ex, column, text);
+    layout = cached_cell (ct, text);
   else if (text_fits_one_line (ex, text, ct->width))
     return ex->line_height;
   else
@@ -514,69 +560,116 @@ cell_height (Export     *ex,
 
 /* The layout that draws a cell. */
 static PangoLayout *
-cell_layout_for (Export     *ex,
-                 guint       column,
+cell_layout_for (ColumnText *ct,
                  const char *text)
 {
-  ColumnText *ct = &ex->column_text[column];
-
   if (ct->cache != NULL)
-    return cached_cell (ex, column, text);
+    return cached_cell (ct, text);
   pango_layout_set_text (ct->layout, text, -1);
   return ct->layout;
 }
 
-/* Measures every row and cuts the schedule into sheets. */
+/* The cells of row @r of a table (freed by the caller). */
 static void
-plan_schedule (Export *ex)
+sheets_row_cells (Export *ex,
+                  Sheets *t,
+                  guint   r,
+                  char  **cells)
 {
-  guint n_cables = pw_document_get_n_cables (ex->doc);
+  if (t->table == NULL)
+    row_cells (ex, r, cells, ex->findings_start, ex->findings_list);
+  else
+    {
+      char **row = g_ptr_array_index (t->table->rows, r);
+
+      for (guint k = 0; k < t->n_columns; k++)
+        cells[k] = g_strdup (row[k]);
+    }
+}
+
+/* Measures every row and cuts a table into sheets. */
+static void
+plan_sheets (Export       *ex,
+             Sheets       *t,
+             const Column *columns,
+             guint         n_columns,
+             const char   *heading,
+             PwTable      *table)
+{
+  guint n_rows = table != NULL ? table->rows->len : pw_document_get_n_cables (ex->doc);
   double y, top = MARGIN, bottom = table_bottom (ex);
 
-  group_findings (ex, &ex->findings_start, &ex->findings_list);
-  schedule_text_init (ex);
+  g_assert (n_columns <= MAX_COLUMNS);
+  t->columns = columns;
+  t->n_columns = n_columns;
+  t->heading = heading;
+  t->table = table;
+  sheets_text_init (ex, t);
 
   {
     double h = 0;
 
     /* Measured in the regular weight, as it always was. */
-    for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    for (guint k = 0; k < n_columns; k++)
       {
-        PangoLayout *layout = ex->column_text[k].layout;
+        PangoLayout *layout = t->column_text[k].layout;
         int lh;
 
         pango_layout_set_text (layout, _(columns[k].title), -1);
         pango_layout_get_size (layout, NULL, &lh);
         h = MAX (h, (double) lh / PANGO_SCALE);
       }
-    ex->header_height = h + 2 * ROW_PAD + 2;
+    t->header_height = h + 2 * ROW_PAD + 2;
   }
 
-  ex->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), n_cables);
-  ex->schedule_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  t->row_heights = g_array_sized_new (FALSE, FALSE, sizeof (double), n_rows);
+  t->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   y = bottom + 1;
-  for (guint c = 0; c < n_cables; c++)
+  for (guint r = 0; r < n_rows; r++)
     {
-      char *cells[G_N_ELEMENTS (columns)];
+      char *cells[MAX_COLUMNS];
       int lh = 0;
       double h;
 
-      row_cells (ex, c, cells, ex->findings_start, ex->findings_list);
-      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+      sheets_row_cells (ex, t, r, cells);
+      for (guint k = 0; k < n_columns; k++)
         {
-          lh = MAX (lh, cell_height (ex, k, cells[k]));
+          lh = MAX (lh, cell_height (ex, &t->column_text[k], cells[k]));
           g_free (cells[k]);
         }
       h = (double) lh / PANGO_SCALE + 2 * ROW_PAD;
-      g_array_append_val (ex->row_heights, h);
+      g_array_append_val (t->row_heights, h);
       if (y + h > bottom)
         {
-          g_array_append_val (ex->schedule_breaks, c);
-          y = top + ex->header_height;
+          g_array_append_val (t->breaks, r);
+          y = top + t->header_height;
         }
       y += h;
     }
-  g_array_append_val (ex->schedule_breaks, n_cables);
+  g_array_append_val (t->breaks, n_rows);
+}
+
+/* The drawing set's tables: the schedule, then the bill of materials and
+ * the input list of DESIGN.md §9. */
+static void
+plan_tables (Export *ex)
+{
+  group_findings (ex, &ex->findings_start, &ex->findings_list);
+  schedule_text_init (ex);
+  plan_sheets (ex, &ex->schedule, schedule_columns, G_N_ELEMENTS (schedule_columns),
+               N_("Cable schedule, sheet %u of %u"), NULL);
+  plan_sheets (ex, &ex->bom, bom_columns, G_N_ELEMENTS (bom_columns),
+               N_("Bill of materials, sheet %u of %u"),
+               pw_paperwork_table (ex->doc, ex->analysis, PW_TABLE_BOM));
+  plan_sheets (ex, &ex->inputs, inputs_columns, G_N_ELEMENTS (inputs_columns),
+               N_("Input list, sheet %u of %u"),
+               pw_paperwork_table (ex->doc, ex->analysis, PW_TABLE_INPUTS));
+}
+
+static guint
+sheets_count (Sheets *t)
+{
+  return t->breaks->len - 1;
 }
 
 /* Text of one font and colour gathered over a sheet, to be shown in one
@@ -886,19 +979,17 @@ static void
 draw_schedule_cell (Export        *ex,
                     cairo_t       *cr,
                     GArray        *batches,
-                    guint          column,
+                    ColumnText    *ct,
                     const char    *text,
                     const PwColor *color,
                     double         x,
                     double         y)
 {
-  ColumnText *ct = &ex->column_text[column];
-
   if (ct->cache != NULL)
-    draw_kept_layout (ex, cr, batches, cached_cell (ex, column, text), color, x, y);
+    draw_kept_layout (ex, cr, batches, cached_cell (ct, text), color, x, y);
   else if (!text_fits_one_line (ex, text, ct->width) ||
            !text_batch_add_line (ex, batches, text, color, x, y))
-    draw_cell (cr, batches, cell_layout_for (ex, column, text), color, x, y);
+    draw_cell (cr, batches, cell_layout_for (ct, text), color, x, y);
 }
 
 static void
@@ -927,31 +1018,32 @@ draw_title_block (Export  *ex,
 }
 
 static void
-draw_schedule_page (Export  *ex,
-                    cairo_t *cr,
-                    guint    sheet)
+draw_sheets_page (Export  *ex,
+                  cairo_t *cr,
+                  Sheets  *t,
+                  guint    sheet)
 {
   const PwPalette *p = ex->palette;
-  guint first = g_array_index (ex->schedule_breaks, guint, sheet);
-  guint last = g_array_index (ex->schedule_breaks, guint, sheet + 1);
+  guint first = g_array_index (t->breaks, guint, sheet);
+  guint last = g_array_index (t->breaks, guint, sheet + 1);
   g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (TextBatch));
-  double column_x[G_N_ELEMENTS (columns)];
+  double column_x[MAX_COLUMNS];
   double width = table_width (ex);
   double y = MARGIN;
 
   g_array_set_clear_func (batches, text_batch_clear);
   column_x[0] = MARGIN;
-  for (guint k = 1; k < G_N_ELEMENTS (columns); k++)
-    column_x[k] = column_x[k - 1] + width * columns[k - 1].fraction;
+  for (guint k = 1; k < t->n_columns; k++)
+    column_x[k] = column_x[k - 1] + width * t->columns[k - 1].fraction;
 
   /* The header: its band, titles and rule. */
-  cairo_rectangle (cr, MARGIN, y, width, ex->header_height);
+  cairo_rectangle (cr, MARGIN, y, width, t->header_height);
   pw_palette_set_source (cr, &p->grid);
   cairo_fill (cr);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    draw_kept_layout (ex, cr, batches, ex->column_text[k].header, &p->foreground,
+  for (guint k = 0; k < t->n_columns; k++)
+    draw_kept_layout (ex, cr, batches, t->column_text[k].header, &p->foreground,
                       column_x[k] + ROW_PAD, y + ROW_PAD);
-  y += ex->header_height;
+  y += t->header_height;
   cairo_move_to (cr, MARGIN, y);
   cairo_line_to (cr, MARGIN + width, y);
   pw_palette_set_source (cr, &p->foreground);
@@ -962,27 +1054,28 @@ draw_schedule_page (Export  *ex,
    * Pango (a missing glyph's box) would stroke a path left open. */
   for (guint c = first; c < last; c++)
     {
-      char *cells[G_N_ELEMENTS (columns)];
-      guint8 worst = pw_render_get_cable_worst (ex->render, c);
+      char *cells[MAX_COLUMNS];
+      /* The schedule's findings in the colour of the worst. */
+      guint8 worst = t->table == NULL ? pw_render_get_cable_worst (ex->render, c) : 0;
 
-      row_cells (ex, c, cells, ex->findings_start, ex->findings_list);
-      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+      sheets_row_cells (ex, t, c, cells);
+      for (guint k = 0; k < t->n_columns; k++)
         {
           const PwColor *color = &p->foreground;
 
           if (k == 6 && worst > 0)
             color = pw_palette_severity_color (p, worst - 1);
-          draw_schedule_cell (ex, cr, batches, k, cells[k], color,
+          draw_schedule_cell (ex, cr, batches, &t->column_text[k], cells[k], color,
                               column_x[k] + ROW_PAD, y + ROW_PAD);
           g_free (cells[k]);
         }
-      y += g_array_index (ex->row_heights, double, c);
+      y += g_array_index (t->row_heights, double, c);
     }
   cairo_new_path (cr);
-  y = MARGIN + ex->header_height;
+  y = MARGIN + t->header_height;
   for (guint c = first; c < last; c++)
     {
-      y += g_array_index (ex->row_heights, double, c);
+      y += g_array_index (t->row_heights, double, c);
       cairo_move_to (cr, MARGIN, y);
       cairo_line_to (cr, MARGIN + width, y);
     }
@@ -992,8 +1085,13 @@ draw_schedule_page (Export  *ex,
   text_batch_show (batches, cr);
 
   {
-    g_autofree char *heading = g_strdup_printf (_("Cable schedule, sheet %u of %u"), sheet + 1,
-                                                ex->schedule_breaks->len - 1);
+    g_autofree char *heading = NULL;
+
+    /* The heading is one of plan_tables ()'s formats. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    heading = g_strdup_printf (_(t->heading), sheet + 1, sheets_count (t));
+#pragma GCC diagnostic pop
 
     draw_heading (ex, cr, heading, MARGIN, ex->page_h - MARGIN - 14);
   }
@@ -1253,17 +1351,18 @@ write_pdf (Export     *ex,
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  guint n_details, n_schedule, n_pinout;
+  guint n_details, n_tables, n_pinout;
   gboolean ok;
 
   paper_size (paper, &ex->page_w, &ex->page_h);
   plan_details (ex);
-  plan_schedule (ex);
+  plan_tables (ex);
   plan_pinouts (ex);
   n_details = ex->tiles_x * ex->tiles_y;
-  n_schedule = ex->schedule_breaks->len - 1;
+  n_tables = sheets_count (&ex->schedule) + sheets_count (&ex->bom) +
+             sheets_count (&ex->inputs);
   n_pinout = ex->pinout_breaks->len - 1;
-  ex->n_pages = 1 + n_details + n_schedule + n_pinout;
+  ex->n_pages = 1 + n_details + n_tables + n_pinout;
 
   if ((surface = pdf_surface_new (ex, tmp, path, ex->page_w, ex->page_h, error)) == NULL)
     return FALSE;
@@ -1278,12 +1377,17 @@ write_pdf (Export     *ex,
       draw_diagram_page (ex, cr, i);
       cairo_show_page (cr);
     }
-  for (guint i = 0; i < n_schedule; i++)
-    {
-      ex->page++;
-      draw_schedule_page (ex, cr, i);
-      cairo_show_page (cr);
-    }
+  {
+    Sheets *tables[] = { &ex->schedule, &ex->bom, &ex->inputs };
+
+    for (guint k = 0; k < G_N_ELEMENTS (tables); k++)
+      for (guint i = 0; i < sheets_count (tables[k]); i++)
+        {
+          ex->page++;
+          draw_sheets_page (ex, cr, tables[k], i);
+          cairo_show_page (cr);
+        }
+  }
   for (guint i = 0; i < n_pinout; i++)
     {
       ex->page++;

@@ -19,6 +19,7 @@
 #include "pw-export.h"
 #include "pw-format.h"
 #include "pw-layout.h"
+#include "pw-numbering-group.h"
 #include "pw-panels.h"
 #include "pw-paperwork.h"
 #include "pw-plan-properties.h"
@@ -52,6 +53,9 @@ struct _PwWindow
   gboolean          outline_dirty;
   gboolean          closing_confirmed;
   gboolean          export_dark;
+  PwTableKind       export_table;    /* the table or label sheet chosen */
+  double            export_label_w;  /* mm */
+  double            export_label_h;
 
   /* The first frame: work that can wait for it waits (DESIGN.md §7). */
   GdkFrameClock    *first_frame_clock;
@@ -787,9 +791,16 @@ export_chosen_cb (GFile    *file,
   if (file == NULL)
     return;
   path = g_file_get_path (file);
-  if (path == NULL || !pw_export_format_from_path (path, &format))
+  if (path == NULL || !pw_export_format_from_path (path, &format) ||
+      (self->export_table != PW_TABLE_NONE && self->export_table != PW_TABLE_LABELS &&
+       format != PW_EXPORT_CSV) ||
+      (self->export_table == PW_TABLE_LABELS && format != PW_EXPORT_PDF && format != PW_EXPORT_CSV))
     {
-      toast (self, _("Choose a name ending in .pdf, .png or .svg"));
+      toast (self, self->export_table == PW_TABLE_NONE
+                   ? _("Choose a name ending in .pdf, .png or .svg")
+                   : self->export_table == PW_TABLE_LABELS
+                   ? _("Choose a name ending in .pdf or .csv")
+                   : _("Choose a name ending in .csv"));
       return;
     }
 
@@ -804,6 +815,9 @@ export_chosen_cb (GFile    *file,
   pw_paper_from_string (job->paper, &job->options.paper);
   job->options.scale = setting_double (self, "export-scale", 2.0);
   job->options.dark = self->export_dark;
+  job->options.table = self->export_table;
+  job->options.label_w_mm = self->export_label_w;
+  job->options.label_h_mm = self->export_label_h;
   g_return_if_fail (job->snapshot != NULL);
 
   /* Progress: a toast that stays until the export is done. */
@@ -816,8 +830,49 @@ export_chosen_cb (GFile    *file,
   g_task_run_in_thread (task, export_thread);
 }
 
-static const char * const export_formats[] = { "pdf", "png", "svg" };
+/* What the Export dialog offers: the drawing set, the diagram, the label
+ * sheet and each table of DESIGN.md §9 as CSV. */
+static const struct
+{
+  const char  *key;          /* the export-format setting */
+  const char  *title;
+  const char  *extension;
+  PwTableKind  table;
+} export_formats[] = {
+  { "pdf", N_("PDF drawing set"), "pdf", PW_TABLE_NONE },
+  { "png", N_("PNG image"), "png", PW_TABLE_NONE },
+  { "svg", N_("SVG drawing"), "svg", PW_TABLE_NONE },
+  { "labels-pdf", N_("Cable labels, label sheet (PDF)"), "pdf", PW_TABLE_LABELS },
+  { "schedule-csv", N_("Cable schedule (CSV)"), "csv", PW_TABLE_SCHEDULE },
+  { "bom-csv", N_("Bill of materials (CSV)"), "csv", PW_TABLE_BOM },
+  { "inputs-csv", N_("Input list (CSV)"), "csv", PW_TABLE_INPUTS },
+  { "labels-csv", N_("Cable labels (CSV)"), "csv", PW_TABLE_LABELS },
+};
 static const char * const export_papers[] = { "a4", "a3", "letter" };
+static const char * const export_label_sizes[] = { "38.1x21.2", "63.5x38.1", "99.1x38.1",
+                                                    "99.1x67.7" };
+
+static guint
+export_format_index (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_strcmp0 (export_formats[i].key, key) == 0)
+      return i;
+  return 0;
+}
+
+static void
+parse_label_size (const char *text,
+                  double     *w,
+                  double     *h)
+{
+  char *end;
+
+  *w = g_ascii_strtod (text, &end);
+  *h = *end == 'x' ? g_ascii_strtod (end + 1, NULL) : 0;
+  if (!(*w > 0 && *h > 0))
+    *w = PW_LABEL_DEFAULT_W_MM, *h = PW_LABEL_DEFAULT_H_MM;
+}
 
 static guint
 index_of (const char * const *list,
@@ -839,15 +894,22 @@ export_options_response_cb (AdwMessageDialog *dialog,
   AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
   GtkSpinButton *scale = g_object_get_data (G_OBJECT (dialog), "scale");
   GtkSwitch *dark = g_object_get_data (G_OBJECT (dialog), "dark");
-  const char *format;
+  AdwComboRow *label_row = g_object_get_data (G_OBJECT (dialog), "label-size");
+  guint format;
+  const char *label_size;
   g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
 
   if (!g_str_equal (response, "export"))
     return;
 
-  format = export_formats[MIN (adw_combo_row_get_selected (format_row), 2)];
-  setting_set (self, "export-format", g_variant_new_string (format));
+  format = MIN (adw_combo_row_get_selected (format_row), G_N_ELEMENTS (export_formats) - 1);
+  setting_set (self, "export-format", g_variant_new_string (export_formats[format].key));
+  label_size = export_label_sizes[MIN (adw_combo_row_get_selected (label_row),
+                                       G_N_ELEMENTS (export_label_sizes) - 1)];
+  setting_set (self, "export-label-size", g_variant_new_string (label_size));
+  self->export_table = export_formats[format].table;
+  parse_label_size (label_size, &self->export_label_w, &self->export_label_h);
   setting_set (self, "export-paper",
                g_variant_new_string (export_papers[MIN (adw_combo_row_get_selected (paper_row), 2)]));
   setting_set (self, "export-scale", g_variant_new_double (gtk_spin_button_get_value (scale)));
@@ -861,9 +923,97 @@ export_options_response_cb (AdwMessageDialog *dialog,
     }
   else
     stem = g_strdup (_("Plan"));
-  name = g_strdup_printf ("%s.%s", stem, format);
+  if (export_formats[format].table != PW_TABLE_NONE)
+    name = g_strdup_printf ("%s-%s.%s", stem,
+                            pw_table_kind_to_string (export_formats[format].table),
+                            export_formats[format].extension);
+  else
+    name = g_strdup_printf ("%s.%s", stem, export_formats[format].extension);
   pw_compat_choose_save_file (GTK_WINDOW (self), _("Export Plan"), name, NULL,
                               NULL, NULL, export_chosen_cb, g_object_ref (self));
+}
+
+/* The label sheet drawn small, for the preview. */
+static GdkTexture *
+label_sheet_preview (PwWindow              *self,
+                     const PwExportOptions *options,
+                     int                    height)
+{
+  g_autoptr(PwAnalysis) analysis = pw_analysis_new (self->document);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double w_mm, h_mm, scale;
+  int width;
+  guint columns, rows;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  /* Upright sheets: A4 and A3 are 1 : √2, letter 8.5 : 11. */
+  scale = height / (options->paper == PW_PAPER_LETTER ? 792.0
+                    : options->paper == PW_PAPER_A3 ? 1190.55 : 841.89);
+  width = (int) ceil ((options->paper == PW_PAPER_LETTER ? 612.0
+                       : options->paper == PW_PAPER_A3 ? 841.89 : 595.28) * scale);
+  w_mm = options->label_w_mm;
+  h_mm = options->label_h_mm;
+  if (!pw_export_label_grid (options->paper, w_mm, h_mm, &columns, &rows))
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  pw_export_draw_label_sheet (cr, self->document, analysis, options, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* Shows the rows that matter for the chosen format, and the label sheet's
+ * preview when it is chosen. */
+static void
+export_dialog_update (AdwMessageDialog *dialog)
+{
+  PwWindow *self = g_object_get_data (G_OBJECT (dialog), "window");
+  AdwComboRow *format_row = g_object_get_data (G_OBJECT (dialog), "format");
+  AdwComboRow *paper_row = g_object_get_data (G_OBJECT (dialog), "paper");
+  AdwComboRow *label_row = g_object_get_data (G_OBJECT (dialog), "label-size");
+  GtkWidget *scale = g_object_get_data (G_OBJECT (dialog), "scale");
+  GtkWidget *dark = g_object_get_data (G_OBJECT (dialog), "dark");
+  GtkPicture *preview = g_object_get_data (G_OBJECT (dialog), "preview");
+  guint format;
+  gboolean labels, image, pdf;
+
+  if (self == NULL || preview == NULL)
+    return;
+  format = MIN (adw_combo_row_get_selected (format_row), G_N_ELEMENTS (export_formats) - 1);
+  labels = g_str_equal (export_formats[format].key, "labels-pdf");
+  image = export_formats[format].table == PW_TABLE_NONE &&
+          !g_str_equal (export_formats[format].extension, "pdf");
+  pdf = g_str_equal (export_formats[format].extension, "pdf");
+  gtk_widget_set_visible (GTK_WIDGET (paper_row), pdf);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (scale, ADW_TYPE_ACTION_ROW), image);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (dark, ADW_TYPE_ACTION_ROW),
+                          export_formats[format].table == PW_TABLE_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (label_row), labels);
+  gtk_widget_set_visible (GTK_WIDGET (preview), labels);
+  if (labels)
+    {
+      PwExportOptions options = { 0 };
+      g_autoptr(GdkTexture) texture = NULL;
+
+      options.paper = (PwPaper) MIN (adw_combo_row_get_selected (paper_row), 2);
+      options.table = PW_TABLE_LABELS;
+      parse_label_size (export_label_sizes[MIN (adw_combo_row_get_selected (label_row),
+                                                G_N_ELEMENTS (export_label_sizes) - 1)],
+                        &options.label_w_mm, &options.label_h_mm);
+      texture = label_sheet_preview (self, &options, 440);
+      gtk_picture_set_paintable (preview, GDK_PAINTABLE (texture));
+    }
 }
 
 /* The export options first (format, paper, scale, palette), then where. */
@@ -877,10 +1027,14 @@ export_action (GtkWidget  *widget,
   g_autofree char *paper = setting_string (self, "export-paper", "a4");
   AdwMessageDialog *dialog;
   GtkWidget *group, *row, *spin, *sw;
-  g_autoptr(GtkStringList) formats = gtk_string_list_new ((const char *[]) {
-    _("PDF document"), _("PNG image"), _("SVG drawing"), NULL });
+  g_autofree char *label_size = setting_string (self, "export-label-size", "38.1x21.2");
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) papers = gtk_string_list_new ((const char *[]) {
     "A4", "A3", "Letter", NULL });
+  g_autoptr(GtkStringList) label_sizes = gtk_string_list_new ((const char *[]) {
+    _("38.1 × 21.2 mm (65 per A4)"), _("63.5 × 38.1 mm (21 per A4)"),
+    _("99.1 × 38.1 mm (14 per A4)"), _("99.1 × 67.7 mm (8 per A4)"), NULL });
+  GtkWidget *preview;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Plan"), NULL));
   group = adw_preferences_group_new ();
@@ -888,12 +1042,17 @@ export_action (GtkWidget  *widget,
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (formats));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (export_formats, 3, format));
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    gtk_string_list_append (formats, _(export_formats[i].title));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (formats));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), export_format_index (format));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_object_set_data (G_OBJECT (dialog), "format", row);
 
   row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper (PDF, landscape)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Paper"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("The drawing set in landscape, the label sheet upright"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (papers));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), index_of (export_papers, 3, paper));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -918,8 +1077,35 @@ export_action (GtkWidget  *widget,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_object_set_data (G_OBJECT (dialog), "dark", sw);
 
-  adw_message_dialog_set_body (dialog, _("A PDF holds the diagram, the cable schedule and a pinout "
-                                         "sheet for every cable with findings and every cable type."));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Label size"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (label_sizes));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                              index_of (export_label_sizes, G_N_ELEMENTS (export_label_sizes),
+                                        label_size));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_object_set_data (G_OBJECT (dialog), "label-size", row);
+
+  /* The first label sheet, as it will print. */
+  preview = gtk_picture_new ();
+  gtk_widget_set_size_request (preview, -1, 220);
+  gtk_widget_set_margin_top (preview, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the first label sheet"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), preview);
+  g_object_set_data (G_OBJECT (dialog), "preview", preview);
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (dialog), "format"), "notify::selected",
+                            G_CALLBACK (export_dialog_update), dialog);
+  g_signal_connect_swapped (g_object_get_data (G_OBJECT (dialog), "paper"), "notify::selected",
+                            G_CALLBACK (export_dialog_update), dialog);
+  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (export_dialog_update), dialog);
+  g_object_set_data (G_OBJECT (dialog), "window", self);
+
+  adw_message_dialog_set_body (dialog, _("The PDF drawing set holds the diagram, the cable "
+                                         "schedule, the bill of materials, the input list and a "
+                                         "pinout sheet for every cable with findings and every "
+                                         "cable type."));
+  export_dialog_update (dialog);
   adw_message_dialog_set_extra_child (dialog, group);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_SUGGESTED);
@@ -1196,6 +1382,19 @@ new_device_type_action (GtkWidget  *widget,
   open_device_editor (PW_WINDOW (widget), NULL);
 }
 
+/* Every cable labelled again by the plan's rule, in signal-flow order:
+ * one undoable step. */
+static void
+renumber_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  /* A fresh analysis: the one drawn may wait for the next frame. */
+  pw_edit_renumber_cables (self->history, NULL);
+}
+
 static void
 plan_properties_action (GtkWidget  *widget,
                         const char *action,
@@ -1204,6 +1403,8 @@ plan_properties_action (GtkWidget  *widget,
   PwWindow *self = PW_WINDOW (widget);
   PwPlanProperties *dialog = pw_plan_properties_new (GTK_WINDOW (self), self->history);
 
+  pw_plan_properties_add_group (dialog,
+                                ADW_PREFERENCES_GROUP (pw_numbering_group_new (self->history)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1578,6 +1779,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_action);
   gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL,
                                    plan_properties_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
