@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "pw-analysis.h"
@@ -89,6 +91,31 @@ pw_link_class_to_string (PwLinkClass klass)
 
   g_return_val_if_fail (klass <= PW_LINK_OPEN, "broken");
   return names[klass];
+}
+
+const char *
+pw_link_class_label (PwLinkClass klass)
+{
+  switch (klass)
+    {
+    case PW_LINK_BALANCED:
+      return _("Balanced");
+    case PW_LINK_UNBALANCED:
+      return _("Unbalanced");
+    case PW_LINK_UNBALANCED_STEREO:
+      return _("Unbalanced stereo");
+    case PW_LINK_BALANCED_STEREO:
+      return _("Balanced stereo");
+    case PW_LINK_SPEAKER:
+      return _("Speaker");
+    case PW_LINK_DIGITAL:
+      return _("Digital");
+    case PW_LINK_BROKEN:
+      return _("Broken: no signal arrives");
+    case PW_LINK_OPEN:
+    default:
+      return _("Not plugged in");
+    }
 }
 
 /* Union-find with path halving and union by index: cheap and enough here. */

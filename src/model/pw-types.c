@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <gio/gio.h>
 #include <string.h>
 
@@ -53,6 +55,81 @@ gboolean
 pw_signal_is_digital (PwSignal signal)
 {
   return signal != PW_SIGNAL_ANALOG;
+}
+
+const char *
+pw_direction_label (PwDirection dir)
+{
+  switch (dir)
+    {
+    case PW_DIRECTION_OUT:
+      return _("Output");
+    case PW_DIRECTION_IN:
+      return _("Input");
+    case PW_DIRECTION_INSERT:
+      return _("Insert");
+    case PW_DIRECTION_PASSIVE:
+    default:
+      return _("Passive");
+    }
+}
+
+const char *
+pw_signal_label (PwSignal signal)
+{
+  switch (signal)
+    {
+    case PW_SIGNAL_ANALOG:
+      return _("Analog");
+    case PW_SIGNAL_AES3:
+      return "AES3";
+    case PW_SIGNAL_SPDIF:
+      return "S/PDIF";
+    case PW_SIGNAL_ADAT:
+      return "ADAT";
+    case PW_SIGNAL_MIDI:
+      return "MIDI";
+    case PW_SIGNAL_DMX:
+      return "DMX";
+    case PW_SIGNAL_USB:
+      return "USB";
+    case PW_SIGNAL_NETWORK:
+    default:
+      return _("Network");
+    }
+}
+
+const char *
+pw_level_label (PwLevel level)
+{
+  switch (level)
+    {
+    case PW_LEVEL_MIC:
+      return _("Microphone");
+    case PW_LEVEL_INSTRUMENT:
+      return _("Instrument (Hi-Z)");
+    case PW_LEVEL_LINE_CONSUMER:
+      return _("Line (−10 dBV)");
+    case PW_LEVEL_LINE_PRO:
+      return _("Line (+4 dBu)");
+    case PW_LEVEL_HEADPHONE:
+      return _("Headphone");
+    case PW_LEVEL_SPEAKER:
+      return _("Speaker");
+    case PW_LEVEL_PHONO:
+      return _("Phono");
+    case PW_LEVEL_NONE:
+    default:
+      return _("None");
+    }
+}
+
+char *
+pw_connector_label (const PwFamily *family,
+                    PwGender        gender)
+{
+  /* Translators: a connector and its gender, "6.35 mm TRS plug". */
+  return g_strdup_printf (gender == PW_GENDER_MALE ? _("%s plug") : _("%s socket"), family->name);
 }
 
 /* Device types */

@@ -168,6 +168,15 @@ const char   *pw_signal_to_string        (PwSignal    signal);
 const char   *pw_level_to_string         (PwLevel     level);
 const char   *pw_output_kind_to_string   (PwOutputKind kind);
 gboolean      pw_signal_is_digital       (PwSignal    signal);
+/* People's words for the ids above, translated: "Line (+4 dBu)", "Input".
+ * The one home of these labels: the inspector, the cards, the device
+ * editor and every export use them. */
+const char   *pw_direction_label         (PwDirection dir);
+const char   *pw_signal_label            (PwSignal    signal);
+const char   *pw_level_label             (PwLevel     level);
+/* "6.35 mm TRS socket", "XLR 3-pin plug". */
+char         *pw_connector_label         (const PwFamily *family,
+                                          PwGender        gender);
 
 PwDeviceType *pw_device_type_ref         (PwDeviceType *self);
 void          pw_device_type_unref       (PwDeviceType *self);
@@ -226,6 +235,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwTypeSet, pw_type_set_unref)
 /* The built-in catalogue (compiled in) and the user library
  * ($XDG_DATA_HOME/patchwise/library/ *.json). */
 PwTypeSet    *pw_catalogue_get_builtin   (void);
+/* A catalogue name (device or cable type, category) in the user's
+ * language: po/ translates the built-in ones (data/catalogue/catalogue-strings.h);
+ * any other name comes back as it is. */
+const char   *pw_catalogue_type_name     (const char *name);
 PwTypeSet    *pw_catalogue_get_user      (void);
 void          pw_catalogue_set_user_dir  (const char *dir);
 /* Adds a type to the in-memory user library (which is read only once). */
