@@ -13,7 +13,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "pw-autosave.h"
+#include "pw-compare-panel.h"
 #include "pw-compat.h"
 #include "pw-device-editor.h"
 #include "pw-export.h"
@@ -47,6 +50,7 @@ struct _PwWindow
   PwRender         *render;
   GFile            *file;
   char             *autosave_path;
+  int               autosave_lock;    /* held while the autosave is ours (pw-autosave.h) */
   guint             autosave_source;
   GSettings        *settings;
   gboolean          findings_dirty;   /* the side pages rebuild when shown */
@@ -63,6 +67,10 @@ struct _PwWindow
   gboolean          first_frame_canvas_drawn;
   gboolean          first_frame_done;
   GFile            *recent_pending;   /* to add to the recent files after it */
+
+  /* Compare with… (see pw-compare-panel.c) */
+  PwComparePanel   *compare;
+  AdwViewStackPage *compare_page;
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -134,7 +142,8 @@ remove_autosave (PwWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->autosave_path != NULL)
-    g_unlink (self->autosave_path);
+    pw_autosave_release (self->autosave_lock, self->autosave_path);
+  self->autosave_lock = -1;
 }
 
 /* Writes the plan, as it is now, beside the other autosaves. The file
@@ -161,6 +170,16 @@ pw_window_autosave (PwWindow *self)
       self->autosave_path = g_build_filename (dir, name, NULL);
     }
   g_mkdir_with_parents (dir, 0700);
+  /* Ours while this window is open, so that no other Patchwise offers to recover it. */
+  if (self->autosave_lock < 0)
+    {
+      self->autosave_lock = pw_autosave_claim (self->autosave_path, &error);
+      if (self->autosave_lock < 0)
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
 
   /* Say whose autosave this is, without touching the document for good. */
   extra = pw_document_get_extra (self->document);
@@ -527,6 +546,8 @@ set_document (PwWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
 
   pw_canvas_set_history (self->canvas, NULL, NULL);
+  if (self->compare != NULL)
+    pw_window_end_comparison (self);
   g_clear_pointer (&self->render, pw_render_free);
   g_clear_object (&self->history);
   g_set_object (&self->document, document);
@@ -606,12 +627,21 @@ pw_window_load_recovered (PwWindow   *self,
                           const char *autosave_path,
                           GError    **error)
 {
-  g_autoptr(PwDocument) doc = pw_format_load_file (autosave_path, error);
+  g_autoptr(PwDocument) doc = NULL;
   JsonObject *extra;
   const char *of = NULL;
+  int lock;
 
-  if (doc == NULL)
+  /* Another Patchwise may have recovered it since the question was asked. */
+  lock = pw_autosave_claim (autosave_path, error);
+  if (lock < 0)
     return FALSE;
+  doc = pw_format_load_file (autosave_path, error);
+  if (doc == NULL)
+    {
+      close (lock);
+      return FALSE;
+    }
   extra = pw_document_get_extra (doc);
   if (extra != NULL && json_object_has_member (extra, "x-autosave-of"))
     {
@@ -626,6 +656,9 @@ pw_window_load_recovered (PwWindow   *self,
   set_document (self, doc);
 
   /* The recovered plan is unsaved work: keep the autosave until it is saved. */
+  if (self->autosave_lock >= 0)
+    close (self->autosave_lock);
+  self->autosave_lock = lock;
   g_free (self->autosave_path);
   self->autosave_path = g_strdup (autosave_path);
   pw_history_mark_unsaved (self->history);
@@ -1493,6 +1526,113 @@ new_device_type_action (GtkWidget  *widget,
   open_device_editor (PW_WINDOW (widget), NULL);
 }
 
+/* Compare with… */
+
+void
+pw_window_compare_with (PwWindow   *self,
+                        PwDocument *old,
+                        const char *name)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (PW_IS_DOCUMENT (old));
+
+  pw_compare_panel_compare (self->compare, self->document, old, name);
+  adw_view_stack_page_set_visible (self->compare_page, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "changes");
+}
+
+void
+pw_window_end_comparison (PwWindow *self)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+
+  if (!pw_compare_panel_is_comparing (self->compare))
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "changes") == 0)
+    adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
+  adw_view_stack_page_set_visible (self->compare_page, FALSE);
+  pw_compare_panel_compare (self->compare, NULL, NULL, NULL);
+}
+
+PwComparePanel *
+pw_window_get_compare_panel (PwWindow *self)
+{
+  g_return_val_if_fail (PW_IS_WINDOW (self), NULL);
+  return self->compare;
+}
+
+static void
+compare_file (PwWindow *self,
+              GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(PwDocument) old = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      toast (self, _("Only local files can be compared"));
+      return;
+    }
+  old = pw_format_load_file (path, &error);
+  if (old == NULL)
+    {
+      AdwMessageDialog *dialog =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                    _("Could Not Compare with the Plan"),
+                                                    error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  pw_window_compare_with (self, old, name);
+}
+
+static void
+compare_chosen_cb (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(PwWindow) self = data;
+
+  if (file != NULL)
+    compare_file (self, file);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_compat_choose_open_file (GTK_WINDOW (self), _("Compare with Plan"), "application/x-patchwise",
+                              _("Patchwise plans"), compare_chosen_cb, g_object_ref (self));
+}
+
+/* The open plan against its file as last saved. */
+static void
+compare_saved_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (self->file == NULL)
+    {
+      toast (self, _("The plan has not been saved yet: there is no saved version to compare with"));
+      return;
+    }
+  compare_file (self, self->file);
+}
+
+static void
+compare_marks_cb (PwWindow *self)
+{
+  pw_canvas_set_marks (self->canvas, pw_compare_panel_get_marks (self->compare));
+}
+
 /* Every cable labelled again by the plan's rule, in signal-flow order:
  * one undoable step. */
 static void
@@ -1864,6 +2004,10 @@ pw_window_finalize (GObject *object)
 {
   PwWindow *self = PW_WINDOW (object);
 
+  /* An autosave still on disk now (the application was quit with the plan unsaved) is left to
+   * the next start, which offers it. */
+  if (self->autosave_lock >= 0)
+    close (self->autosave_lock);
   g_free (self->autosave_path);
   G_OBJECT_CLASS (pw_window_parent_class)->finalize (object);
 }
@@ -1906,6 +2050,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_action);
   gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL,
                                    plan_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
@@ -1930,6 +2076,7 @@ pw_window_init (PwWindow *self)
   g_autoptr(PwDocument) empty = pw_document_new ();
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  self->autosave_lock = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = pw_settings_new ();
@@ -1950,6 +2097,19 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->outline, "delete", G_CALLBACK (outline_delete_cb), self);
   g_signal_connect_swapped (self->side_stack, "notify::visible-child-name",
                             G_CALLBACK (side_page_changed_cb), self);
+
+  /* The changes page shows only while comparing. */
+  self->compare = PW_COMPARE_PANEL (pw_compare_panel_new ());
+  self->compare_page = adw_view_stack_add_titled (self->side_stack, GTK_WIDGET (self->compare),
+                                                  "changes", _("_Changes"));
+  adw_view_stack_page_set_use_underline (self->compare_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->compare_page, "document-edit-symbolic");
+  adw_view_stack_page_set_visible (self->compare_page, FALSE);
+  g_signal_connect_swapped (self->compare, "notify::marks", G_CALLBACK (compare_marks_cb), self);
+  g_signal_connect_swapped (self->compare, "device-activated", G_CALLBACK (outline_device_cb), self);
+  g_signal_connect_swapped (self->compare, "cable-activated", G_CALLBACK (outline_cable_cb), self);
+  g_signal_connect_swapped (self->compare, "close-requested",
+                            G_CALLBACK (pw_window_end_comparison), self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
 
