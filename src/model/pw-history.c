@@ -261,7 +261,10 @@ push_step (PwHistory *self,
       step_free (step);
       return;
     }
-  g_ptr_array_set_size (self->redo, 0);
+  /* A new step after an undo: what was undone can no longer be redone. As in
+   * finalize, the redo steps go first, newest action first. */
+  while (self->redo->len > 0)
+    step_free (g_ptr_array_steal_index (self->redo, 0));
   step->serial = ++self->serial;
   g_ptr_array_add (self->undo, step);
   pw_document_emit_changed (self->document);
