@@ -378,6 +378,27 @@ def first_hour_scenario():
             "changing the cable's type keeps it selected",
             json.dumps(g["cable_list"]) + " selected: " + str(g["selected_cable"]))
         shoot(app, "e2e-first-hour.png")
+
+        # An expected finding, acknowledged: ignored for this cable, listed
+        # apart, one step to undo.
+        g = geometry_where(app, lambda g: "finding_menu" in g["widgets"] and g["findings"],
+                           "a finding with its menu in the inspector")
+        before = list(g["findings"])
+        click(app, g["widgets"]["finding_menu"])
+        time.sleep(0.8)
+        shoot(app, "e2e-ignore-menu.png")
+        app.key("Down")
+        app.key("Return")
+        try:
+            g = geometry_where(app, lambda g: g["suppressed"], "the ignored finding", timeout=8)
+        except TimeoutError:
+            g = app.geometry()
+        tap(len(g["suppressed"]) == 1 and g["suppressed"][0] in before,
+            "Ignore for This Cable suppresses the finding", json.dumps(g["suppressed"]))
+        shoot(app, "e2e-ignored.png")
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(not g["suppressed"], "one Ctrl+Z brings it back", json.dumps(g["suppressed"]))
     except Exception as e:  # noqa: BLE001 - report any failure as a test failure
         shoot(app, "e2e-first-hour-failure.png")
         tap(False, "the first-hour session ran to the end", repr(e))
