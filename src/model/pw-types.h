@@ -98,7 +98,23 @@ typedef struct
 {
   guint         n_contacts;
   PwContactRef *contacts;
+  gboolean      lift;              /* open while the instance's ground lift is on */
 } PwBridge;
+
+typedef enum {
+  PW_COUPLING_TRANSFORMER,
+  PW_COUPLING_PAD,
+} PwCouplingKind;
+
+/* What reaches port @from is carried to port @to (both passive): a
+ * transformer isolates ground and phantom power, a pad passes both. */
+typedef struct
+{
+  guint16        from;
+  guint16        to;
+  PwCouplingKind kind;
+  double         pad_db;
+} PwCoupling;
 
 typedef struct
 {
@@ -111,6 +127,8 @@ typedef struct
   PwPortType *ports;
   guint       n_bridges;
   PwBridge   *bridges;
+  guint       n_couplings;
+  PwCoupling *couplings;           /* in chain order: a coupling comes after the one feeding it */
   guint       n_contacts;          /* sum over the ports */
   guint      *contact_offset;      /* per port: index of its first contact */
   JsonNode   *source;              /* the JSON it was read from, written back on save */
@@ -135,6 +153,7 @@ typedef struct
 typedef enum {
   PW_CABLE_KIND_CABLE,
   PW_CABLE_KIND_ADAPTER,
+  PW_CABLE_KIND_DIRECT,            /* no cable: its two ends mate each other */
 } PwCableKind;
 
 typedef struct
@@ -209,6 +228,10 @@ PwCableType  *pw_cable_type_parse        (const char     *id,
                                           GError        **error);
 int           pw_cable_type_find_end     (const PwCableType *self,
                                           const char        *end_id);
+/* The one type of every direct connection: ends "a" and "b" of a family
+ * with no contacts, no wires. */
+PwCableType  *pw_cable_type_get_direct   (void);
+gboolean      pw_cable_type_is_direct    (const PwCableType *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwDeviceType, pw_device_type_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwCableType, pw_cable_type_unref)
