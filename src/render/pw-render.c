@@ -334,7 +334,8 @@ ensure_type_text (PwRender     *self,
   if (info->port_labels != NULL)
     return;
 
-  info->type_name = pw_render_create_layout (self->pango, type->name, 8.0, FALSE);
+  info->type_name = pw_render_create_layout (self->pango, pw_catalogue_type_name (type->name),
+                                             8.0, FALSE);
   pango_layout_set_width (info->type_name, (PW_RENDER_CARD_WIDTH - 34) * PANGO_SCALE);
   pango_layout_set_ellipsize (info->type_name, PANGO_ELLIPSIZE_END);
 

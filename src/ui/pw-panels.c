@@ -287,7 +287,8 @@ compare_types (gconstpointer a,
   PwDeviceType *ta = *(PwDeviceType **) a, *tb = *(PwDeviceType **) b;
   int c = g_strcmp0 (ta->category, tb->category);
 
-  return c != 0 ? c : g_utf8_collate (ta->name, tb->name);
+  return c != 0 ? c : g_utf8_collate (pw_catalogue_type_name (ta->name),
+                                      pw_catalogue_type_name (tb->name));
 }
 
 static char *
@@ -295,9 +296,10 @@ category_title (const char *category)
 {
   g_autofree char *spaced = g_strdelimit (g_strdup (category), "-_", ' ');
 
-  /* Catalogue categories are lower-case ids: show them capitalised. */
+  /* Catalogue categories are lower-case ids: show them capitalised, in the
+   * user's language (build-aux/catalogue-strings lists them for po/). */
   spaced[0] = g_ascii_toupper (spaced[0]);
-  return g_steal_pointer (&spaced);
+  return g_strdup (pw_catalogue_type_name (spaced));
 }
 
 /* In the list's order when nothing is searched: by category title, then name. */
@@ -310,7 +312,8 @@ compare_palette_order (gconstpointer a,
   g_autofree char *cb = category_title (tb->category);
   int c = g_strcmp0 (ca, cb);
 
-  return c != 0 ? c : g_utf8_collate (ta->name, tb->name);
+  return c != 0 ? c : g_utf8_collate (pw_catalogue_type_name (ta->name),
+                                      pw_catalogue_type_name (tb->name));
 }
 
 /* Adds rows for types[from, to), sorted and given headers once, after the
@@ -344,7 +347,7 @@ palette_add_types (PwPalettePanel *self,
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
-      name = gtk_label_new (type->name);
+      name = gtk_label_new (pw_catalogue_type_name (type->name));
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       detail = gtk_label_new (ports);
@@ -357,12 +360,16 @@ palette_add_types (PwPalettePanel *self,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
       {
-        g_autofree char *words = g_strjoin (" ", type->name, type->id, type->category, ports, NULL);
+        g_autofree char *category = category_title (type->category);
+        /* Found by its name in either language, its id, category and ports. */
+        g_autofree char *words = g_strjoin (" ", pw_catalogue_type_name (type->name), type->name,
+                                            type->id, type->category, category, ports, NULL);
 
         search = g_utf8_casefold (words, -1);
       }
       g_object_set_data_full (G_OBJECT (row), "type-id", g_strdup (type->id), g_free);
-      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (type->name), g_free);
+      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (pw_catalogue_type_name (type->name)),
+                              g_free);
       g_object_set_data_full (G_OBJECT (row), "category", category_title (type->category), g_free);
       g_object_set_data_full (G_OBJECT (row), "search", g_steal_pointer (&search), g_free);
 
@@ -1506,7 +1513,7 @@ pw_outline_update (PwOutline  *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), device->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), device->type->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pw_catalogue_type_name (device->type->name));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("audio-card-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -485,6 +485,26 @@ side_page_changed_cb (PwWindow *self)
     }
 }
 
+/* The count on the Findings tab: what is not ignored, in its title (the
+ * view switcher shows a badge only when narrow) and as its badge. */
+static void
+update_findings_count (PwWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->side_stack, GTK_WIDGET (self->findings));
+  PwAnalysis *analysis = pw_render_get_analysis (self->render);
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  for (int sev = PW_SEVERITY_INFO; sev <= PW_SEVERITY_ERROR; sev++)
+    n += pw_analysis_count (analysis, (PwSeverity) sev, FALSE);
+  /* Translators: the Findings tab with the number of findings not ignored. */
+  title = n > 0 ? g_strdup_printf (_("_Findings (%u)"), n) : g_strdup (_("_Findings"));
+  adw_view_stack_page_set_title (page, title);
+  adw_view_stack_page_set_badge_number (page, n);
+  adw_view_stack_page_set_needs_attention (page,
+                                           pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE) > 0);
+}
+
 static void
 document_changed_cb (PwWindow *self)
 {
@@ -494,17 +514,7 @@ document_changed_cb (PwWindow *self)
   pw_render_update (self->render, NULL);
   analysis = pw_render_get_analysis (self->render);
   pw_canvas_refresh (self->canvas);
-  {
-    /* The count on the Findings tab: what is not ignored. */
-    AdwViewStackPage *page = adw_view_stack_get_page (self->side_stack, GTK_WIDGET (self->findings));
-    guint n = 0;
-
-    for (int sev = PW_SEVERITY_INFO; sev <= PW_SEVERITY_ERROR; sev++)
-      n += pw_analysis_count (analysis, (PwSeverity) sev, FALSE);
-    adw_view_stack_page_set_badge_number (page, n);
-    adw_view_stack_page_set_needs_attention (page,
-                                             pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE) > 0);
-  }
+  update_findings_count (self);
   self->findings_dirty = self->outline_dirty = TRUE;
   side_page_changed_cb (self);
   selection_changed_cb (self);
@@ -584,6 +594,7 @@ set_document (PwWindow   *self,
   self->findings_dirty = self->outline_dirty = TRUE;
   side_page_changed_cb (self);
   history_notify_cb (self);
+  update_findings_count (self);
   selection_changed_cb (self);
 }
 
