@@ -11,6 +11,7 @@
 
 #include "pw-application.h"
 #include "pw-format.h"
+#include "pw-plan-properties.h"
 #include "pw-window.h"
 
 static char *
@@ -177,6 +178,28 @@ test_compare_window (void)
   g_assert_cmpint (pw_marks_lookup (pw_canvas_get_marks (canvas), FALSE, "monr"), ==,
                    PW_MARK_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (pw_compare_panel_get_entries (panel)), ==, 2);
+
+  /* Recorded as a revision: only once the plan has one, as one step. */
+  g_signal_emit_by_name (panel, "record-requested");
+  run_main_loop_briefly ();
+  g_assert_cmpuint (pw_document_get_revisions (doc)->len, ==, 0);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+
+    /* The plan properties opened to give it one. */
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (PW_IS_PLAN_PROPERTIES (l->data))
+        gtk_window_destroy (l->data);
+    g_list_free (toplevels);
+  }
+  pw_edit_set_plan_field (history, PW_PLAN_REVISION, "B");
+  g_signal_emit_by_name (panel, "record-requested");
+  g_assert_cmpuint (pw_document_get_revisions (doc)->len, ==, 1);
+  g_assert_cmpstr (g_array_index (pw_document_get_revisions (doc), PwRevision, 0).revision, ==,
+                   "B");
+  g_assert_cmpstr (g_array_index (pw_document_get_revisions (doc), PwRevision, 0).changes, ==,
+                   "changed cable C1; findings: 1 new, 0 gone");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Record Revision");
 
   /* Closed, the marks go. */
   pw_window_end_comparison (window);

@@ -1693,6 +1693,29 @@ compare_saved_action (GtkWidget  *widget,
   compare_file (self, self->file);
 }
 
+/* The comparison as an entry of the plan's revision list, under the
+ * plan's revision: one undoable step. */
+static void
+compare_record_cb (PwWindow *self)
+{
+  const char *revision = pw_document_get_field (self->document, PW_PLAN_REVISION);
+  g_autofree char *changes = pw_compare_panel_dup_summary (self->compare);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+
+  if (*revision == '\0')
+    {
+      toast (self, _("Give the plan a revision in Plan Properties, then record it"));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.plan-properties", NULL);
+      return;
+    }
+  pw_edit_add_revision (self->history, revision, date, changes);
+  message = g_strdup_printf (_("Revision %s recorded: it is listed on the PDF's first sheet"),
+                             revision);
+  toast (self, message);
+}
+
 static void
 compare_marks_cb (PwWindow *self)
 {
@@ -2179,6 +2202,8 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->compare, "cable-activated", G_CALLBACK (outline_cable_cb), self);
   g_signal_connect_swapped (self->compare, "close-requested",
                             G_CALLBACK (pw_window_end_comparison), self);
+  g_signal_connect_swapped (self->compare, "record-requested", G_CALLBACK (compare_record_cb),
+                            self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
 
