@@ -423,7 +423,9 @@ write_test_geometry (PwWindow *self)
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
     const char *where = "none";
 
-    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
+    if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+      where = "popover";
+    else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
       where = ADW_IS_ENTRY_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW)) ? "label"
               : gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) ? "length" : "inspector";
     else if (focus == GTK_WIDGET (self->canvas))
