@@ -236,7 +236,7 @@ test_summary (void)
 static void
 test_same_after_save (void)
 {
-  const char *folders[] = { "diff", "checks", "render", "cli" };
+  const char *folders[] = { "diff", "checks", "render", "cli", "../data/examples" };
   guint n_plans = 0;
 
   for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
