@@ -2260,6 +2260,7 @@ pw_analysis_free (PwAnalysis *self)
   g_array_unref (self->items);
   g_array_unref (self->nets);
   g_array_unref (self->reaches);
+  g_clear_pointer (&self->reach_info, g_array_unref);
   g_array_unref (self->findings);
   g_free (self);
 }
