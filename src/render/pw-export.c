@@ -2160,7 +2160,7 @@ write_label_pdf (Export                *ex,
                  GError               **error)
 {
   g_autoptr(PwTable) labels = pw_paperwork_table (ex->doc, ex->analysis, PW_TABLE_LABELS);
-  PangoContext *context = pw_render_get_pango_context (ex->render);
+  g_autoptr(GObject) context = G_OBJECT (pw_render_create_pango_context ());
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_sheets;
@@ -2171,10 +2171,10 @@ write_label_pdf (Export                *ex,
   if ((surface = pdf_surface_new (ex, tmp, path, pw, ph, error)) == NULL)
     return FALSE;
   cr = cairo_create (surface);
-  n_sheets = draw_label_sheet (NULL, context, labels, options, 0);
+  n_sheets = draw_label_sheet (NULL, PANGO_CONTEXT (context), labels, options, 0);
   for (guint page = 0; page < n_sheets; page++)
     {
-      draw_label_sheet (cr, context, labels, options, page);
+      draw_label_sheet (cr, PANGO_CONTEXT (context), labels, options, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -2223,7 +2223,7 @@ pw_export_to_file (PwDocument            *doc,
   PwExportOptions defaults = { PW_PAPER_A4, 1.0, FALSE, NULL, PW_TABLE_NONE, 0, 0 };
   Export ex = { 0 };
   double scale;
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, paperwork;
   int fd;
 
   g_return_val_if_fail (PW_IS_DOCUMENT (doc), FALSE);
@@ -2234,15 +2234,21 @@ pw_export_to_file (PwDocument            *doc,
     options = &defaults;
   scale = options->scale > 0 ? options->scale : 1.0;
 
+  /* The tables and the label sheet draw no diagram: they need neither
+   * positions nor the renderer. */
+  paperwork = format == PW_EXPORT_CSV ||
+              (format == PW_EXPORT_PDF && options->table == PW_TABLE_LABELS);
+
   /* Devices without coordinates get them; a new analysis then sees the
    * same document (positions do not change findings). */
-  pw_layout_arrange (doc, FALSE);
+  if (!paperwork)
+    pw_layout_arrange (doc, FALSE);
   if (analysis == NULL)
     analysis = own = pw_analysis_new (doc);
 
   ex.doc = doc;
   ex.analysis = analysis;
-  ex.render = pw_render_new (doc, analysis);
+  ex.render = paperwork ? NULL : pw_render_new (doc, analysis);
   ex.palette = pw_palette_get (options->dark);
   ex.date = options->date ? g_strdup (options->date) : default_date ();
 
