@@ -238,7 +238,9 @@ push_step (PwHistory *self,
       step_free (step);
       return;
     }
-  g_ptr_array_set_size (self->redo, 0);
+  /* A new step ends the redo list; its steps own what they took out. */
+  while (self->redo->len > 0)
+    step_free (g_ptr_array_steal_index (self->redo, self->redo->len - 1));
   step->serial = ++self->serial;
   g_ptr_array_add (self->undo, step);
   pw_document_emit_changed (self->document);
