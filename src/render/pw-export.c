@@ -2024,6 +2024,18 @@ link_class_from_string (const char *name)
   return PW_LINK_BROKEN;
 }
 
+static void
+label_text_size (PangoLayout *layout,
+                 double       size)
+{
+  PangoFontDescription *desc = pango_font_description_copy (
+    pango_layout_get_font_description (layout));
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
 /* One label: the text as large as fits above the link-class mark (a
  * stretch of the class's line and its short name, as on the diagram). */
 static void
@@ -2042,23 +2054,25 @@ draw_label (cairo_t         *cr,
   double tw = w - 2 * pad, th = h - 2 * pad - mark_h - pad / 2;
   g_autoptr(PangoLayout) layout = pw_render_create_layout (context, text, 12, TRUE);
   g_autoptr(PangoLayout) mark = NULL;
-  double size = 14;
-  int lw, lh;
+  int lo = 0, hi = 22, lw, lh;   /* sizes 3 + k / 2 pt: 3 to 14 */
 
   pango_layout_set_width (layout, tw * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  for (;; size -= 0.5)
+  /* The largest size whose wrapped text fits the height (the width it
+   * always fits, breaking a long word if it must). */
+  while (lo < hi)
     {
-      PangoFontDescription *desc = pango_font_description_copy (
-        pango_layout_get_font_description (layout));
+      int mid = (lo + hi + 1) / 2;
 
-      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
+      label_text_size (layout, 3 + mid / 2.0);
       pango_layout_get_size (layout, &lw, &lh);
-      if ((double) lh / PANGO_SCALE <= th || size <= 3)
-        break;
+      if ((double) lh / PANGO_SCALE <= th)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
+  label_text_size (layout, 3 + lo / 2.0);
+  pango_layout_get_size (layout, &lw, &lh);
   if ((double) lh / PANGO_SCALE > th)
     {
       pango_layout_set_height (layout, th * PANGO_SCALE);
