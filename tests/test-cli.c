@@ -58,6 +58,20 @@ run_patchwise (Run *run,
   run->status = WEXITSTATUS (wait_status);
 }
 
+/* One line, ended: scripts read it with `read` and a shell prompt must not
+ * land behind it. */
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *expected = g_strdup_printf ("patchwise %s\n", PW_VERSION);
+
+  run_patchwise (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 static void
 test_exit_clean (void)
 {
@@ -497,6 +511,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/check/exit-clean", test_exit_clean);
   g_test_add_func ("/cli/check/exit-error", test_exit_error);
   g_test_add_func ("/cli/check/exit-strict", test_exit_strict);

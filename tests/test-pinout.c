@@ -408,11 +408,11 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_reference);
     }
-  g_test_add_func ("/pinout/reference-sensitive", test_reference_sensitive);
-  g_test_add_func ("/pinout/ink/plans", test_ink_plans);
-  g_test_add_func ("/pinout/ink/types", test_ink_types);
-  g_test_add_func ("/pinout/height/grows-with-ends", test_height_grows_with_ends);
-  g_test_add_func ("/pinout/colours/roles", test_role_colours);
+  g_test_add_func ("/pinout/reference/sensitive", test_reference_sensitive);
+  g_test_add_func ("/pinout/core/ink-plans", test_ink_plans);
+  g_test_add_func ("/pinout/core/ink-types", test_ink_types);
+  g_test_add_func ("/pinout/core/height-grows-with-ends", test_height_grows_with_ends);
+  g_test_add_func ("/pinout/core/colours-roles", test_role_colours);
 
   return g_test_run ();
 }

@@ -267,11 +267,11 @@ main (int    argc,
   g_test_add_func ("/render/reference/studio-dark", test_reference_studio_dark);
   g_test_add_func ("/render/reference/speakers-light", test_reference_speakers_light);
   g_test_add_func ("/render/reference/speakers-dark", test_reference_speakers_dark);
-  g_test_add_func ("/render/hit-test", test_hit);
-  g_test_add_func ("/render/query", test_query);
-  g_test_add_func ("/render/culling", test_culling);
-  g_test_add_func ("/render/update-stable", test_update_stable);
-  g_test_add_func ("/render/port-sides", test_port_sides);
+  g_test_add_func ("/render/core/hit-test", test_hit);
+  g_test_add_func ("/render/core/query", test_query);
+  g_test_add_func ("/render/core/culling", test_culling);
+  g_test_add_func ("/render/core/update-stable", test_update_stable);
+  g_test_add_func ("/render/core/port-sides", test_port_sides);
 
   return g_test_run ();
 }

@@ -509,7 +509,10 @@ pw_window_load_recovered (PwWindow   *self,
     {
       of = json_object_get_string_member (extra, "x-autosave-of");
       if (of != NULL && *of != '\0')
-        g_set_object (&self->file, g_file_new_for_path (of));
+        {
+          g_clear_object (&self->file);
+          self->file = g_file_new_for_path (of);
+        }
       json_object_remove_member (extra, "x-autosave-of");
     }
   set_document (self, doc);

@@ -38,8 +38,14 @@ def xdo(*args):
     subprocess.run(["xdotool", *[str(a) for a in args]], check=True)
 
 
+# The timeouts are bounds for an idle machine; a loaded one (the sanitizer build, other builds
+# on two cores) takes several times longer to start a window, and a bound costs a passing run
+# nothing.
+TIMEOUT_SCALE = 4
+
+
 def wait_for(predicate, timeout=15.0, what="condition"):
-    end = time.time() + timeout
+    end = time.time() + timeout * TIMEOUT_SCALE
     while time.time() < end:
         value = predicate()
         if value:
