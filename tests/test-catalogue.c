@@ -56,7 +56,7 @@ test_required_types (void)
   };
   static const char * const cables[] = {
     "xlr-f-m", "xlr-f-trs", "xlr-m-trs", "trs-trs", "ts-ts", "trs-ts", "xlr-f-ts", "rca-rca",
-    "rca-ts", "trs35-2rca", "trs35-trs35", "adapter-35-635", "insert-y", "nl4-nl4",
+    "rca-ts", "trs35-2rca", "trs35-2ts", "trs35-trs35", "adapter-35-635", "insert-y", "nl4-nl4",
     "nl4-binding", "aes3-110", "spdif-coax", "toslink", "midi", "xlr4-ext", "pentaconn-trs35",
     "trs35-pentaconn", "pentaconn-2xlr3", "trrs25-pentaconn", "usb-a-b",
   };
@@ -167,6 +167,57 @@ test_cables (void)
   g_assert_cmpint (c->kind, ==, PW_CABLE_KIND_ADAPTER);
 }
 
+/* The wire of @c that holds "end.contact", or -1. */
+static int
+wire_of (PwCableType *c,
+         const char  *ref)
+{
+  g_auto(GStrv) parts = g_strsplit (ref, ".", 2);
+  int end = pw_cable_type_find_end (c, parts[0]);
+  int contact;
+
+  g_assert_cmpint (end, >=, 0);
+  contact = pw_family_find_contact (c->ends[end].family, parts[1]);
+  g_assert_cmpint (contact, >=, 0);
+  for (guint w = 0; w < c->n_wires; w++)
+    for (guint j = 0; j < c->wires[w].n_joins; j++)
+      if (c->wires[w].joins[j].port == end && c->wires[w].joins[j].contact == contact)
+        return (int) w;
+  return -1;
+}
+
+/* A phone's stereo lead: tip to the left leg, ring to the right, sleeve to
+ * both sleeves (the stereo profile of a TRS plug). */
+static void
+test_stereo_breakouts (void)
+{
+  static const char * const ids[] = { "trs35-2ts", "trs35-2rca" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      PwCableType *c = pw_type_set_lookup_cable (builtin, ids[i]);
+      gboolean rca = c->ends[1].family->n_contacts == 2 &&
+                     g_str_equal (c->ends[1].family->contacts[0], "pin");
+      const char *sig = rca ? "pin" : "tip", *gnd = rca ? "shield" : "sleeve";
+      g_autofree char *lsig = g_strdup_printf ("l.%s", sig);
+      g_autofree char *rsig = g_strdup_printf ("r.%s", sig);
+      g_autofree char *lgnd = g_strdup_printf ("l.%s", gnd);
+      g_autofree char *rgnd = g_strdup_printf ("r.%s", gnd);
+
+      g_assert_cmpuint (c->n_ends, ==, 3);
+      g_assert_false (c->balanced);
+      g_assert_cmpstr (c->ends[0].family->id, ==, "trs-3.5");
+      g_assert_cmpstr (c->ends[1].family->id, ==, rca ? "rca" : "ts-6.35");
+      g_assert_cmpstr (c->ends[2].family->id, ==, c->ends[1].family->id);
+      g_assert_cmpint (wire_of (c, "a.tip"), >=, 0);
+      g_assert_cmpint (wire_of (c, "a.tip"), ==, wire_of (c, lsig));
+      g_assert_cmpint (wire_of (c, "a.ring"), ==, wire_of (c, rsig));
+      g_assert_cmpint (wire_of (c, "a.tip"), !=, wire_of (c, "a.ring"));
+      g_assert_cmpint (wire_of (c, "a.sleeve"), ==, wire_of (c, lgnd));
+      g_assert_cmpint (wire_of (c, "a.sleeve"), ==, wire_of (c, rgnd));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +230,7 @@ main (int    argc,
   g_test_add_func ("/catalogue/required-types", test_required_types);
   g_test_add_func ("/catalogue/pinouts", test_pinouts);
   g_test_add_func ("/catalogue/cables", test_cables);
+  g_test_add_func ("/catalogue/stereo-breakouts", test_stereo_breakouts);
 
   return g_test_run ();
 }

@@ -370,6 +370,87 @@ assert_full_plan (PwDocument *doc)
 
 /* Tests */
 
+/* Direct connections, cable ends in cable ends, lift bridges and
+ * couplings survive a save and a load, and the direct type is never
+ * embedded. */
+static const char topology_plan[] =
+  "{ \"format\": \"patchwise\", \"version\": 1,\n"
+  "  \"device_types\": {\n"
+  "    \"t-amp\": { \"name\": \"Amp\", \"ports\": [\n"
+  "      { \"id\": \"phones\", \"direction\": \"out\", \"connector\": \"trs-6.35\", \"gender\": \"female\",\n"
+  "        \"level\": \"headphone\", \"pins\": { \"tip\": \"left\", \"ring\": \"right\", \"sleeve\": \"ground\" } } ] },\n"
+  "    \"t-hp\": { \"name\": \"Headphones\", \"ports\": [\n"
+  "      { \"id\": \"plug\", \"direction\": \"in\", \"connector\": \"trs-6.35\", \"gender\": \"male\",\n"
+  "        \"level\": \"headphone\", \"pins\": { \"tip\": \"left\", \"ring\": \"right\", \"sleeve\": \"ground\" } } ] },\n"
+  "    \"t-di\": { \"name\": \"DI\", \"ports\": [\n"
+  "      { \"id\": \"in\", \"direction\": \"passive\", \"connector\": \"ts-6.35\", \"gender\": \"female\",\n"
+  "        \"pins\": { \"tip\": \"signal\", \"sleeve\": \"ground\" } },\n"
+  "      { \"id\": \"out\", \"direction\": \"passive\", \"connector\": \"xlr3\", \"gender\": \"male\",\n"
+  "        \"pins\": { \"1\": \"ground\", \"2\": \"hot\", \"3\": \"cold\" } } ],\n"
+  "      \"bridges\": [ { \"join\": [ \"in.sleeve\", \"out.1\" ], \"lift\": true } ],\n"
+  "      \"couplings\": [ { \"from\": \"in\", \"to\": \"out\", \"kind\": \"transformer\", \"pad_db\": 20 } ] }\n"
+  "  },\n"
+  "  \"cable_types\": {\n"
+  "    \"t-ext\": { \"name\": \"Extension\", \"ends\": [ { \"id\": \"a\", \"connector\": \"trs-6.35\", \"gender\": \"female\" },\n"
+  "                                              { \"id\": \"b\", \"connector\": \"trs-6.35\", \"gender\": \"male\" } ],\n"
+  "      \"wires\": [ { \"join\": [ \"a.tip\", \"b.tip\" ] }, { \"join\": [ \"a.ring\", \"b.ring\" ] },\n"
+  "                 { \"join\": [ \"a.sleeve\", \"b.sleeve\" ] } ] }\n"
+  "  },\n"
+  "  \"devices\": [ { \"id\": \"amp\", \"type\": \"t-amp\" }, { \"id\": \"hp\", \"type\": \"t-hp\" },\n"
+  "               { \"id\": \"di\", \"type\": \"t-di\", \"ground_lift_on\": true } ],\n"
+  "  \"cables\": [\n"
+  "    { \"id\": \"C1\", \"type\": \"t-ext\", \"length_m\": 5, \"ends\": { \"b\": { \"cable\": \"C2\", \"end\": \"a\" } } },\n"
+  "    { \"id\": \"C2\", \"type\": \"t-ext\", \"length_m\": 5, \"ends\": { \"b\": { \"device\": \"amp\", \"port\": \"phones\" } } },\n"
+  "    { \"id\": \"D1\", \"type\": \"direct\", \"ends\": { \"a\": { \"cable\": \"C1\", \"end\": \"a\" },\n"
+  "                                                \"b\": { \"device\": \"hp\", \"port\": \"plug\" } } }\n"
+  "  ] }\n";
+
+static void
+assert_topology_plan (PwDocument *doc)
+{
+  PwCable *c1 = pw_document_lookup_cable (doc, "C1");
+  PwCable *c2 = pw_document_lookup_cable (doc, "C2");
+  PwCable *d1 = pw_document_lookup_cable (doc, "D1");
+  PwDevice *di = pw_document_lookup_device (doc, "di");
+
+  g_assert_nonnull (c1);
+  g_assert_nonnull (d1);
+  g_assert_true (c1->ends[1].cable == c2);
+  g_assert_cmpint (c1->ends[1].end, ==, 0);
+  g_assert_null (c2->ends[0].device);
+  g_assert_null (c2->ends[0].cable);
+  g_assert_true (pw_cable_type_is_direct (d1->type));
+  g_assert_true (d1->ends[0].cable == c1);
+  g_assert_cmpint (d1->ends[0].end, ==, 0);
+  g_assert_cmpstr (d1->ends[1].device->id, ==, "hp");
+  g_assert_true (di->type->ground_lift);
+  g_assert_true (di->type->bridges[0].lift);
+  g_assert_cmpuint (di->type->n_couplings, ==, 1);
+  g_assert_cmpint (di->type->couplings[0].kind, ==, PW_COUPLING_TRANSFORMER);
+  g_assert_cmpfloat (di->type->couplings[0].pad_db, ==, 20);
+}
+
+static void
+test_round_trip_topology (void)
+{
+  g_autoptr(PwDocument) first = load (topology_plan);
+  g_autoptr(PwDocument) second = NULL;
+  g_autofree char *saved1 = NULL;
+  g_autofree char *saved2 = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  assert_topology_plan (first);
+  saved1 = save (first);
+  root = json_from_string (saved1, NULL);
+  g_assert_false (json_object_has_member (json_object_get_object_member (json_node_get_object (root),
+                                                                         "cable_types"),
+                                          "direct"));
+  second = load (saved1);
+  assert_topology_plan (second);
+  saved2 = save (second);
+  g_assert_cmpstr (saved2, ==, saved1);
+}
+
 static void
 test_round_trip (void)
 {
@@ -1043,6 +1124,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/round-trip", test_round_trip);
+  g_test_add_func ("/format/round-trip/topology", test_round_trip_topology);
   g_test_add_func ("/format/round-trip/numbers", test_round_trip_numbers);
   g_test_add_func ("/format/round-trip/fractions", test_round_trip_fractions);
   g_test_add_func ("/format/round-trip/empty", test_empty_document);

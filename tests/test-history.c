@@ -297,6 +297,63 @@ test_random_edits (void)
   }
 }
 
+/* A lead plugged into an extension: one undoable step; removing the
+ * extension pulls the lead out, and undo puts both back. */
+static void
+test_plug_into_cable (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  g_autofree char *apart = NULL;
+  g_autofree char *joined = NULL;
+  PwDevice *mic, *desk;
+  PwCable *lead, *ext;
+
+  mic = pw_edit_add_device (history, device_type ("dynamic-mic"), NULL, 10, 20);
+  desk = pw_edit_add_device (history, device_type ("small-mixer"), "FOH", 400, 20);
+  lead = pw_edit_add_cable (history, cable_type ("xlr-f-m"), NULL, 5, TRUE);
+  ext = pw_edit_add_cable (history, cable_type ("xlr-f-m"), NULL, 10, TRUE);
+  pw_edit_plug (history, lead, 0, mic, pw_device_type_find_port (mic->type, "out"));
+  pw_edit_plug (history, ext, 1, desk, pw_device_type_find_port (desk->type, "ch1"));
+  apart = snapshot (doc);
+
+  pw_edit_plug_into_cable (history, lead, 1, ext, 0);
+  g_assert_true (lead->ends[1].cable == ext);
+  joined = snapshot (doc);
+  {
+    g_autoptr(PwAnalysis) analysis = pw_analysis_new (doc);
+
+    g_assert_cmpint (pw_analysis_get_link_class (analysis, lead->index), ==, PW_LINK_BALANCED);
+    g_assert_cmpint (pw_analysis_get_link_class (analysis, ext->index), ==, PW_LINK_BALANCED);
+  }
+
+  pw_history_undo (history);
+  g_assert_null (lead->ends[1].cable);
+  {
+    g_autofree char *now = snapshot (doc);
+
+    g_assert_cmpstr (now, ==, apart);
+  }
+  pw_history_redo (history);
+
+  /* Plugging the lead into a port pulls it out of the extension. */
+  pw_edit_plug (history, lead, 1, desk, pw_device_type_find_port (desk->type, "ch2"));
+  g_assert_null (lead->ends[1].cable);
+  pw_history_undo (history);
+  g_assert_true (lead->ends[1].cable == ext);
+
+  pw_edit_remove_cable (history, ext);
+  g_assert_null (lead->ends[1].cable);
+  g_assert_cmpuint (pw_document_get_n_cables (doc), ==, 1);
+  pw_history_undo (history);
+  g_assert_true (lead->ends[1].cable == ext);
+  {
+    g_autofree char *now = snapshot (doc);
+
+    g_assert_cmpstr (now, ==, joined);
+  }
+}
+
 /* Each plan field is its own undo step, named after the field. */
 static void
 test_plan_fields (void)
@@ -330,6 +387,7 @@ main (int    argc,
 
   g_test_add_func ("/history/basic", test_basic);
   g_test_add_func ("/history/plug-replaces", test_plug_replaces);
+  g_test_add_func ("/history/plug-into-cable", test_plug_into_cable);
   g_test_add_func ("/history/cable-type-change", test_cable_type_change);
   g_test_add_func ("/history/random-edits", test_random_edits);
   g_test_add_func ("/history/plan-fields", test_plan_fields);

@@ -77,6 +77,42 @@ test_nothing_fits (void)
   g_assert_cmpuint (choices->len, ==, 0);
 }
 
+static const char *
+breakout (const char *source_type,
+          const char *source_port,
+          const char *to_type,
+          const char *left_port,
+          const char *right_port)
+{
+  PwBreakoutChoice choice;
+
+  if (!pw_suggest_breakout (pw_catalogue_get_builtin (), port_of (source_type, source_port),
+                            port_of (to_type, left_port), port_of (to_type, right_port),
+                            &choice))
+    return NULL;
+  /* The source end in the stereo output, the legs in the inputs named. */
+  g_assert_cmpstr (choice.type->ends[choice.end_source].family->id, ==,
+                   choice.type->ends[0].family->id);
+  g_assert_cmpstr (choice.type->ends[choice.end_left].label, ==, "L");
+  g_assert_cmpstr (choice.type->ends[choice.end_right].label, ==, "R");
+  return choice.type->id;
+}
+
+static void
+test_breakout (void)
+{
+  /* A phone into two combo inputs: the 3.5 mm TRS to two 6.35 mm TS lead. */
+  g_assert_cmpstr (breakout ("phone", "phones", "interface-2in", "in1", "in2"), ==, "trs35-2ts");
+  /* Into two RCA inputs: the 3.5 mm to two RCA lead. */
+  g_assert_cmpstr (breakout ("phone", "phones", "cassette-deck", "rec-l", "rec-r"), ==,
+                   "trs35-2rca");
+  /* A 6.35 mm stereo out: the stereo breakout, not the insert cable. */
+  g_assert_cmpstr (breakout ("cassette-deck", "phones", "interface-2in", "in1", "in2"), ==,
+                   "trs-2ts");
+  /* A mono output has no breakout. */
+  g_assert_null (breakout ("dynamic-mic", "out", "interface-2in", "in1", "in2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -86,6 +122,7 @@ main (int    argc,
   g_test_add_func ("/suggest/best-fit", test_best_fit);
   g_test_add_func ("/suggest/alternatives", test_alternatives);
   g_test_add_func ("/suggest/nothing-fits", test_nothing_fits);
+  g_test_add_func ("/suggest/breakout", test_breakout);
 
   return g_test_run ();
 }

@@ -46,6 +46,8 @@ N_("RCA to RCA (stereo pair)");
 N_("RCA to TS");
 /* Translators: name of the cable type "trs35-2rca" (data/catalogue/cables.json) */
 N_("3.5 mm TRS to 2x RCA");
+/* Translators: name of the cable type "trs35-2ts" (data/catalogue/cables.json) */
+N_("3.5 mm TRS to 2x 6.35 mm TS");
 /* Translators: name of the cable type "trs-2ts" (data/catalogue/cables.json) */
 N_("TRS to 2x TS (stereo breakout)");
 /* Translators: name of the cable type "insert-y" (data/catalogue/cables.json) */

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "pw-analysis.h"
@@ -48,17 +50,31 @@ typedef struct
 typedef struct
 {
   PwDevice         *device;
-  const PwPortType *type;
-  int               cable;     /* plugged cable, or -1 */
+  const PwPortType *type;      /* a coupling's 'to' port: what it drives as (see couplings) */
+  int               cable;     /* plugged cable (or direct connection), or -1 */
   int               end;
   int               part;      /* combo: the part that is mated, or -1 */
+  gboolean          receives;  /* a coupling's 'from' port: receives like an input */
+  int               source;    /* a coupling's 'to' port: the output behind it, or -1 */
+  gboolean          isolated;  /* … with a transformer on the way */
 } PortInfo;
+
+/* One side of a connection: a device port or a cable end. */
+typedef struct
+{
+  const PwFamily *family;
+  PwGender        gender;
+  int             gport;       /* -1: a cable end */
+  int             cable;
+  int             end;
+} Point;
 
 struct _PwAnalysis
 {
   PwDocument *doc;
 
   int        *parent;          /* union-find, over all nodes */
+  int        *ground_parent;   /* the same without the cables' wires */
   int        *node_net;        /* node → net index, or -1 */
   guint8     *mated;           /* device nodes only */
   guint       n_nodes;
@@ -69,7 +85,9 @@ struct _PwAnalysis
   PortInfo   *ports;
   guint       n_ports;
   guint8     *end_state;       /* per cable end, PwEndState */
+  guint8     *end_received;    /* per cable end: another end or a direct connection names it */
   guint      *end_base;        /* first end index of each cable */
+  GPtrArray  *coupled_types;   /* what the 'to' ports of couplings drive as, owned */
 
   GArray     *items;
   GArray     *nets;
@@ -89,6 +107,31 @@ pw_link_class_to_string (PwLinkClass klass)
 
   g_return_val_if_fail (klass <= PW_LINK_OPEN, "broken");
   return names[klass];
+}
+
+const char *
+pw_link_class_label (PwLinkClass klass)
+{
+  switch (klass)
+    {
+    case PW_LINK_BALANCED:
+      return _("Balanced");
+    case PW_LINK_UNBALANCED:
+      return _("Unbalanced");
+    case PW_LINK_UNBALANCED_STEREO:
+      return _("Unbalanced stereo");
+    case PW_LINK_BALANCED_STEREO:
+      return _("Balanced stereo");
+    case PW_LINK_SPEAKER:
+      return _("Speaker");
+    case PW_LINK_DIGITAL:
+      return _("Digital");
+    case PW_LINK_BROKEN:
+      return _("Broken: no signal arrives");
+    case PW_LINK_OPEN:
+    default:
+      return _("Not plugged in");
+    }
 }
 
 /* Union-find with path halving and union by index: cheap and enough here. */
@@ -263,11 +306,98 @@ add_finding (PwAnalysis *self,
   g_array_append_val (self->findings, f);
 }
 
+/* Where a plug sits, as a point; FALSE when it sits nowhere. A plug into a
+ * cable that is no longer in the plan sits nowhere. */
+static gboolean
+plug_point (PwAnalysis *self,
+            PwPlug     *plug,
+            Point      *out)
+{
+  if (plug->device != NULL)
+    {
+      const PwPortType *port = &plug->device->type->ports[plug->port];
+
+      *out = (Point) { port->family, port->gender,
+                       (int) (self->port_base[plug->device->index] + plug->port), -1, -1 };
+      return TRUE;
+    }
+  if (plug->cable != NULL && plug->cable->index < pw_document_get_n_cables (self->doc) &&
+      pw_document_get_cable (self->doc, plug->cable->index) == plug->cable)
+    {
+      const PwCableEndType *end = &plug->cable->type->ends[plug->end];
+
+      *out = (Point) { end->family, end->gender, -1, (int) plug->cable->index, plug->end };
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+point_node (PwAnalysis  *self,
+            const Point *pt,
+            guint        contact)
+{
+  if (pt->gport >= 0)
+    {
+      PortInfo *pi = port_info (self, pt->gport);
+
+      return device_node (self, pi->device->index, pt->gport - self->port_base[pi->device->index],
+                          contact);
+    }
+  return cable_node (self, pw_document_get_cable (self->doc, pt->cable), pt->end, contact);
+}
+
+/* Mates two points through the connector table and joins what touches. */
+static PwEndState
+join_points (PwAnalysis  *self,
+             const Point *a,
+             const Point *b)
+{
+  const PwMate *mate;
+  gboolean a_is_plug;
+  PwMateResult res;
+
+  res = pw_connector_table_mate (pw_connector_table_get_default (), a->family, a->gender,
+                                 b->family, b->gender, &mate, &a_is_plug);
+  if (res == PW_MATE_GENDER)
+    return PW_END_GENDER_MISMATCH;
+  if (res == PW_MATE_CONNECTOR)
+    return PW_END_CONNECTOR_MISMATCH;
+
+  for (guint i = 0; i < mate->plug->n_contacts; i++)
+    {
+      guint32 bits = mate->map[i];
+
+      for (guint s = 0; bits != 0; s++, bits >>= 1)
+        {
+          const Point *pts[2] = { a_is_plug ? a : b, a_is_plug ? b : a };
+          guint contacts[2] = { i, s };
+          guint nodes[2];
+
+          if ((bits & 1) == 0)
+            continue;
+          for (guint k = 0; k < 2; k++)
+            {
+              nodes[k] = point_node (self, pts[k], contacts[k]);
+              if (pts[k]->gport >= 0)
+                {
+                  PortInfo *pi = port_info (self, pts[k]->gport);
+
+                  self->mated[nodes[k]] = 1;
+                  if (pi->type->family->n_parts > 0)
+                    pi->part = pi->type->family->part_of[contacts[k]];
+                }
+            }
+          uf_union (self->parent, nodes[0], nodes[1]);
+        }
+    }
+  return PW_END_MATED;
+}
+
 /* Step 1 and 2: nodes, and the joins of mating maps, bridges and wires. */
 static void
 build_nodes (PwAnalysis *self)
 {
-  PwConnectorTable *table = pw_connector_table_get_default ();
   PwDocument *doc = self->doc;
   guint n_devices = pw_document_get_n_devices (doc);
   guint n_cables = pw_document_get_n_cables (doc);
@@ -307,6 +437,7 @@ build_nodes (PwAnalysis *self)
     self->parent[i] = i;
   self->mated = g_new0 (guint8, MAX (self->device_base[n_devices], 1));
   self->end_state = g_new0 (guint8, MAX (n_ends, 1));
+  self->end_received = g_new0 (guint8, MAX (n_ends, 1));
 
   self->n_ports = gport;
   self->ports = g_new0 (PortInfo, MAX (gport, 1));
@@ -323,67 +454,86 @@ build_nodes (PwAnalysis *self)
           pi->cable = -1;
           pi->end = -1;
           pi->part = -1;
+          pi->source = -1;
         }
     }
 
   for (guint c = 0; c < n_cables; c++)
     {
       PwCable *cable = pw_document_get_cable (doc, c);
+      gboolean direct = pw_cable_type_is_direct (cable->type);
+      Point sides[2];
+      guint n_sides = 0;
 
       for (guint e = 0; e < cable->type->n_ends; e++)
         {
-          const PwCableEndType *end = &cable->type->ends[e];
           PwPlug *plug = &cable->ends[e];
-          const PwPortType *port;
-          const PwMate *mate;
-          gboolean end_is_plug;
-          PwMateResult res;
-          PortInfo *pi;
+          Point end = { cable->type->ends[e].family, cable->type->ends[e].gender, -1, c, e };
+          Point into;
 
-          if (plug->device == NULL)
+          /* An end left out stays open (end_state starts so), unless
+           * another end plugs into it and says otherwise. */
+          if (!plug_point (self, plug, &into))
+            continue;
+          if (into.gport >= 0)
             {
-              self->end_state[self->end_base[c] + e] = PW_END_OPEN;
+              port_info (self, into.gport)->cable = c;
+              port_info (self, into.gport)->end = e;
+            }
+          else
+            self->end_received[self->end_base[into.cable] + into.end] = 1;
+          if (direct)
+            {
+              sides[e] = into;
+              n_sides++;
               continue;
             }
-          port = &plug->device->type->ports[plug->port];
-          pi = port_info (self, self->port_base[plug->device->index] + plug->port);
-          pi->cable = c;
-          pi->end = e;
+          self->end_state[self->end_base[c] + e] = join_points (self, &end, &into);
+          if (into.gport < 0)
+            self->end_state[self->end_base[into.cable] + into.end] =
+              self->end_state[self->end_base[c] + e];
+        }
 
-          res = pw_connector_table_mate (table, end->family, end->gender, port->family,
-                                         port->gender, &mate, &end_is_plug);
-          if (res == PW_MATE_GENDER)
+      /* A direct connection: its two sides mate each other. */
+      if (direct && n_sides == 2)
+        {
+          PwEndState state = join_points (self, &sides[0], &sides[1]);
+
+          for (guint e = 0; e < 2; e++)
             {
-              self->end_state[self->end_base[c] + e] = PW_END_GENDER_MISMATCH;
-              continue;
-            }
-          if (res == PW_MATE_CONNECTOR)
-            {
-              self->end_state[self->end_base[c] + e] = PW_END_CONNECTOR_MISMATCH;
-              continue;
-            }
-          self->end_state[self->end_base[c] + e] = PW_END_MATED;
-
-          for (guint i = 0; i < mate->plug->n_contacts; i++)
-            {
-              guint32 bits = mate->map[i];
-
-              for (guint s = 0; bits != 0; s++, bits >>= 1)
-                {
-                  guint dev_contact, end_contact, dn;
-
-                  if ((bits & 1) == 0)
-                    continue;
-                  dev_contact = end_is_plug ? s : i;
-                  end_contact = end_is_plug ? i : s;
-                  dn = device_node (self, plug->device->index, plug->port, dev_contact);
-                  self->mated[dn] = 1;
-                  if (port->family->n_parts > 0)
-                    pi->part = port->family->part_of[dev_contact];
-                  uf_union (self->parent, dn, cable_node (self, cable, e, end_contact));
-                }
+              self->end_state[self->end_base[c] + e] = state;
+              if (sides[e].gport < 0)
+                self->end_state[self->end_base[sides[e].cable] + sides[e].end] = state;
             }
         }
+
+    }
+
+  for (guint d = 0; d < n_devices; d++)
+    {
+      PwDevice *device = pw_document_get_device (doc, d);
+
+      for (guint b = 0; b < device->type->n_bridges; b++)
+        {
+          const PwBridge *bridge = &device->type->bridges[b];
+          guint first = device_node (self, d, bridge->contacts[0].port, bridge->contacts[0].contact);
+
+          /* A lift bridge is open while the ground lift is on. */
+          if (bridge->lift && device->ground_lift_on)
+            continue;
+
+          for (guint j = 1; j < bridge->n_contacts; j++)
+            uf_union (self->parent, first,
+                      device_node (self, d, bridge->contacts[j].port, bridge->contacts[j].contact));
+        }
+    }
+
+  /* The ground graph (§5.5) needs every join but the cables' own wires,
+   * which are its edges. */
+  self->ground_parent = g_memdup2 (self->parent, sizeof (int) * MAX (self->n_nodes, 1));
+  for (guint c = 0; c < n_cables; c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
 
       for (guint w = 0; w < cable->type->n_wires; w++)
         {
@@ -396,18 +546,233 @@ build_nodes (PwAnalysis *self)
         }
     }
 
+}
+
+/* The kind of item a role of a port is, or -1 for none. A coupling's
+ * ports take part through the types the analysis gives them: its 'from'
+ * port receives like an input, its 'to' port drives like an output. */
+static int
+item_kind (const PwPortType *port,
+           PwRole            role)
+{
+  switch (pw_port_type_role_kind (port, role))
+    {
+    case PW_ROLE_KIND_DRIVER:
+      return ITEM_DRIVER;
+    case PW_ROLE_KIND_SINK:
+      return ITEM_SINK;
+    case PW_ROLE_KIND_REFERENCE:
+      return ITEM_REFERENCE;
+    case PW_ROLE_KIND_NONE:
+    default:
+      return -1;
+    }
+}
+
+/* The items of one port's mated contacts, by root node (nets are
+ * numbered later). */
+static void
+add_port_items (PwAnalysis *self,
+                GArray     *raw,
+                int         gport,
+                int        *root_driver)
+{
+  PortInfo *pi = port_info (self, gport);
+  guint d = pi->device->index, p = gport - self->port_base[d];
+
+  for (guint k = 0; k < pi->type->family->n_contacts; k++)
+    {
+      guint node = device_node (self, d, p, k);
+      int kind = item_kind (pi->type, pi->type->roles[k]);
+      Item it = { 0 };
+
+      if (!self->mated[node] || kind < 0)
+        continue;
+      it.net = uf_find (self->parent, node);
+      it.gport = gport;
+      it.contact = k;
+      it.role = pi->type->roles[k];
+      it.kind = kind;
+      if (kind == ITEM_DRIVER && root_driver[it.net] < 0)
+        root_driver[it.net] = gport;
+      g_array_append_val (raw, it);
+    }
+}
+
+/* Nominal levels in dBu, for pads (DESIGN.md §3). */
+static double
+level_nominal (PwLevel level)
+{
+  switch (level)
+    {
+    case PW_LEVEL_MIC:
+      return -40;
+    case PW_LEVEL_INSTRUMENT:
+      return -20;
+    case PW_LEVEL_LINE_CONSUMER:
+      return -8;
+    case PW_LEVEL_LINE_PRO:
+    case PW_LEVEL_HEADPHONE:
+      return 4;
+    case PW_LEVEL_SPEAKER:
+      return 30;
+    case PW_LEVEL_NONE:
+    case PW_LEVEL_PHONO:
+    default:
+      return NAN;
+    }
+}
+
+/* A level lowered by @pad_db: the nearest nominal at or below, never
+ * below mic. Line level stands for +4 dBu (a pad makes line level, not
+ * headphone level); a level with no nominal (phono) passes unchanged. */
+static PwLevel
+level_padded (PwLevel level,
+              double  pad_db)
+{
+  static const PwLevel down[] = {
+    PW_LEVEL_SPEAKER, PW_LEVEL_LINE_PRO, PW_LEVEL_LINE_CONSUMER, PW_LEVEL_INSTRUMENT,
+  };
+  double target = level_nominal (level) - pad_db;
+
+  if (pad_db <= 0 || isnan (target))
+    return level;
+  for (guint i = 0; i < G_N_ELEMENTS (down); i++)
+    if (level_nominal (down[i]) <= target)
+      return down[i];
+  return PW_LEVEL_MIC;
+}
+
+/* The output behind the 'from' port of a coupling, or -1: the port
+ * driving its signal contacts (or, within one device, the 'to' port of
+ * the coupling before it in the chain). */
+static int
+coupling_source (PwAnalysis       *self,
+                 PwDevice         *device,
+                 const PwCoupling *coupling,
+                 const int        *root_driver)
+{
+  int from = self->port_base[device->index] + coupling->from;
+  const PwPortType *type = &device->type->ports[coupling->from];
+
+  /* Within one type, the 'to' port of the coupling before it. */
+  if (port_info (self, from)->source >= 0)
+    return from;
+  for (guint k = 0; k < type->family->n_contacts; k++)
+    {
+      guint node = device_node (self, device->index, coupling->from, k);
+      int driver;
+
+      if (!self->mated[node] || pw_role_is_reference (type->roles[k]) ||
+          type->roles[k] == PW_ROLE_NC)
+        continue;
+      if ((driver = root_driver[uf_find (self->parent, node)]) >= 0 && driver != from)
+        return driver;
+    }
+  return -1;
+}
+
+/* Couplings, after the joins (DESIGN.md §5.2): each 'to' port drives what
+ * reaches its 'from' port, in chain order, across devices too. */
+static void
+resolve_couplings (PwAnalysis *self,
+                   GArray     *raw,
+                   int        *root_driver)
+{
+  PwDocument *doc = self->doc;
+  guint n_devices = pw_document_get_n_devices (doc);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  gboolean progress = TRUE;
+
   for (guint d = 0; d < n_devices; d++)
     {
       PwDevice *device = pw_document_get_device (doc, d);
 
-      for (guint b = 0; b < device->type->n_bridges; b++)
+      for (guint k = 0; k < device->type->n_couplings; k++)
         {
-          const PwBridge *bridge = &device->type->bridges[b];
-          guint first = device_node (self, d, bridge->contacts[0].port, bridge->contacts[0].contact);
+          guint entry[2] = { d, k };
 
-          for (guint j = 1; j < bridge->n_contacts; j++)
-            uf_union (self->parent, first,
-                      device_node (self, d, bridge->contacts[j].port, bridge->contacts[j].contact));
+          port_info (self, self->port_base[d] + device->type->couplings[k].from)->receives = TRUE;
+          g_array_append_val (pending, entry);
+        }
+    }
+  if (pending->len == 0)
+    return;
+  self->coupled_types = g_ptr_array_new_with_free_func (g_free);
+
+  /* The 'from' ports receive: their sinks are what a cable into them
+   * carries to. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      guint *entry = &g_array_index (pending, guint, i * 2);
+      PwDevice *device = pw_document_get_device (doc, entry[0]);
+      int from = self->port_base[entry[0]] + device->type->couplings[entry[1]].from;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        {
+          guint *other = &g_array_index (pending, guint, j * 2);
+
+          seen = other[0] == entry[0] &&
+                 device->type->couplings[other[1]].from == device->type->couplings[entry[1]].from;
+        }
+      if (!seen)
+        {
+          PortInfo *pi = port_info (self, from);
+          PwPortType *type = g_memdup2 (pi->type, sizeof (PwPortType));
+
+          /* It receives as an input of no level or phantom switch of its own. */
+          type->direction = PW_DIRECTION_IN;
+          type->phantom = PW_PHANTOM_NONE;
+          g_ptr_array_add (self->coupled_types, type);
+          pi->type = type;
+          add_port_items (self, raw, from, root_driver);
+        }
+    }
+
+  while (progress && pending->len > 0)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < pending->len;)
+        {
+          guint *entry = &g_array_index (pending, guint, i * 2);
+          PwDevice *device = pw_document_get_device (doc, entry[0]);
+          const PwCoupling *coupling = &device->type->couplings[entry[1]];
+          int to = self->port_base[entry[0]] + coupling->to;
+          int src = coupling_source (self, device, coupling, root_driver);
+          PortInfo *spi, *tpi;
+          PwPortType *type;
+
+          if (src < 0)
+            {
+              i++;
+              continue;
+            }
+          spi = port_info (self, src);
+          tpi = port_info (self, to);
+          type = g_memdup2 (&device->type->ports[coupling->to], sizeof (PwPortType));
+          type->direction = PW_DIRECTION_OUT;
+          type->signal = spi->type->signal;
+          type->level = level_padded (spi->type->level, coupling->pad_db);
+          type->se_adapter_safe = spi->type->se_adapter_safe;
+          if (coupling->kind == PW_COUPLING_TRANSFORMER)
+            {
+              type->output = PW_OUTPUT_FLOATING;
+              type->phantom = PW_PHANTOM_NONE;
+            }
+          else
+            {
+              type->output = spi->type->output;
+              type->phantom = spi->type->phantom;
+            }
+          g_ptr_array_add (self->coupled_types, type);
+          tpi->type = type;
+          tpi->source = spi->source >= 0 ? spi->source : src;
+          tpi->isolated = spi->isolated || coupling->kind == PW_COUPLING_TRANSFORMER;
+          add_port_items (self, raw, to, root_driver);
+
+          g_array_remove_index (pending, i);
+          progress = TRUE;
         }
     }
 }
@@ -421,58 +786,34 @@ build_nets (PwAnalysis *self)
   g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (Item));
   g_autofree int *count = NULL;
   g_autofree int *fill = NULL;
+  g_autofree int *root_driver = g_new (int, MAX (self->n_nodes, 1));
   int n_nets = 0;
 
   self->node_net = g_new (int, MAX (self->n_nodes, 1));
   for (guint i = 0; i < self->n_nodes; i++)
-    self->node_net[i] = -1;
+    {
+      self->node_net[i] = -1;
+      root_driver[i] = -1;
+    }
 
   for (guint d = 0; d < n_devices; d++)
     {
       PwDevice *device = pw_document_get_device (doc, d);
 
       for (guint p = 0; p < device->type->n_ports; p++)
-        {
-          const PwPortType *port = &device->type->ports[p];
+        if (device->type->ports[p].direction != PW_DIRECTION_PASSIVE)
+          add_port_items (self, raw, self->port_base[d] + p, root_driver);
+    }
+  resolve_couplings (self, raw, root_driver);
 
-          if (port->direction == PW_DIRECTION_PASSIVE)
-            continue;
-          for (guint k = 0; k < port->family->n_contacts; k++)
-            {
-              guint node = device_node (self, d, p, k);
-              PwRole role = port->roles[k];
-              Item it = { 0 };
-              int root;
+  /* Number the nets in the order their first item comes. */
+  for (guint i = 0; i < raw->len; i++)
+    {
+      Item *it = &g_array_index (raw, Item, i);
 
-              if (!self->mated[node])
-                continue;
-
-              switch (pw_port_type_role_kind (port, role))
-                {
-                case PW_ROLE_KIND_DRIVER:
-                  it.kind = ITEM_DRIVER;
-                  break;
-                case PW_ROLE_KIND_SINK:
-                  it.kind = ITEM_SINK;
-                  break;
-                case PW_ROLE_KIND_REFERENCE:
-                  it.kind = ITEM_REFERENCE;
-                  break;
-                case PW_ROLE_KIND_NONE:
-                default:
-                  continue;
-                }
-
-              root = uf_find (self->parent, node);
-              if (self->node_net[root] < 0)
-                self->node_net[root] = n_nets++;
-              it.net = self->node_net[root];
-              it.gport = self->port_base[d] + p;
-              it.contact = k;
-              it.role = role;
-              g_array_append_val (raw, it);
-            }
-        }
+      if (self->node_net[it->net] < 0)
+        self->node_net[it->net] = n_nets++;
+      it->net = self->node_net[it->net];
     }
 
   /* Group the items by net (a counting sort keeps the order stable). */
@@ -609,11 +950,12 @@ port_is_mono_single_ended (const PwPortType *port)
 static gboolean
 phantom_is_on (PortInfo *pi)
 {
-  guint port = pi->type - pi->device->type->ports;
-
+  /* A coupling's 'to' port drives as a type of its own: never a switch. */
+  if (pi->type->phantom != PW_PHANTOM_AVAILABLE)
+    return FALSE;
   if (jack_part_mated (pi) && !pi->type->phantom_on_jack)
     return FALSE;
-  return pi->type->phantom == PW_PHANTOM_AVAILABLE && pi->device->phantom_on[port];
+  return pi->device->phantom_on[pi->type - pi->device->type->ports];
 }
 
 /* Whether a reference role of a port of @device is on @net. */
@@ -806,6 +1148,10 @@ check_pairs (PwAnalysis *self)
                     role_level (self, drv->gport, drv->role),
                     role_level (self, snk->gport, snk->role) };
 
+      /* A coupling's 'from' port has no level of its own: what reaches it
+       * is judged at the input beyond the coupling. */
+      if (port_info (self, pair.q)->receives)
+        continue;
       g_array_append_val (pairs, pair);
     }
   g_array_sort (pairs, compare_pairs);
@@ -1043,7 +1389,22 @@ check_ports (PwAnalysis *self)
     }
 }
 
-/* The nets a cable touches, each once. */
+static guint
+add_net_once (int     *out,
+              guint    n,
+              guint    max,
+              int      net)
+{
+  for (guint i = 0; i < n; i++)
+    if (out[i] == net)
+      return n;
+  if (net >= 0 && n < max)
+    out[n++] = net;
+  return n;
+}
+
+/* The nets a cable touches, each once; for a direct connection, the nets
+ * of the contacts it mates. */
 static guint
 cable_nets (PwAnalysis *self,
             PwCable    *cable,
@@ -1052,18 +1413,26 @@ cable_nets (PwAnalysis *self,
 {
   guint n = 0;
 
-  for (guint k = 0; k < cable->type->n_contacts; k++)
+  if (pw_cable_type_is_direct (cable->type))
     {
-      int net = self->node_net[self->cable_base[cable->index] + k];
-      gboolean seen = FALSE;
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          Point pt;
 
-      if (net < 0)
-        continue;
-      for (guint i = 0; i < n; i++)
-        seen |= out[i] == net;
-      if (!seen && n < max)
-        out[n++] = net;
+          if (!plug_point (self, &cable->ends[e], &pt))
+            continue;
+          for (guint k = 0; k < pt.family->n_contacts; k++)
+            {
+              guint node = point_node (self, &pt, k);
+
+              if (pt.gport < 0 || self->mated[node])
+                n = add_net_once (out, n, max, self->node_net[node]);
+            }
+        }
+      return n;
     }
+  for (guint k = 0; k < cable->type->n_contacts; k++)
+    n = add_net_once (out, n, max, self->node_net[self->cable_base[cable->index] + k]);
   return n;
 }
 
@@ -1144,6 +1513,108 @@ positive_leg (PwRole role)
     }
 }
 
+/* The port a cable end sits in, or -1. */
+static int
+end_port (PwAnalysis *self,
+          PwCable    *cable,
+          guint       end)
+{
+  PwPlug *plug = &cable->ends[end];
+
+  return plug->device ? (int) (self->port_base[plug->device->index] + plug->port) : -1;
+}
+
+/* Whether a cable has an end in an input port (directly, not through a
+ * direct connection). */
+static gboolean
+cable_plugs_into_input (PwAnalysis *self,
+                        PwCable    *cable)
+{
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    {
+      int g = end_port (self, cable, e);
+
+      if (g >= 0 && port_info (self, g)->type->direction == PW_DIRECTION_IN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs (DESIGN.md §4): cables chained end to end, directly or through a
+ * direct connection between cable ends, add up. A run's limits are told
+ * once, on the cable of the run that plugs into the input, or else on the
+ * run's last cable in the plan. @limit and @unbalanced are each cable's
+ * own (0: none). */
+static void
+check_runs (PwAnalysis   *self,
+            const double *limit,
+            const double *unbalanced)
+{
+  PwDocument *doc = self->doc;
+  guint n = pw_document_get_n_cables (doc);
+  g_autofree int *run = g_new (int, MAX (n, 1));
+  g_autofree int *teller = g_new (int, MAX (n, 1));
+  g_autofree double *length = g_new0 (double, MAX (n, 1));
+  g_autofree double *run_limit = g_new0 (double, MAX (n, 1));
+  g_autofree double *run_unbalanced = g_new0 (double, MAX (n, 1));
+  g_autofree guint8 *has_length = g_new0 (guint8, MAX (n, 1));
+
+  for (guint c = 0; c < n; c++)
+    {
+      run[c] = c;
+      teller[c] = -1;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
+      gboolean direct = pw_cable_type_is_direct (cable->type);
+      int first = -1;
+
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          Point pt;
+
+          if (!plug_point (self, &cable->ends[e], &pt) || pt.gport >= 0)
+            continue;
+          if (!direct)
+            uf_union (run, c, pt.cable);
+          else if (first < 0)
+            first = pt.cable;
+          else
+            uf_union (run, first, pt.cable);
+        }
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
+      int r = uf_find (run, c);
+
+      if (pw_cable_type_is_direct (cable->type))
+        continue;
+      if (cable->has_length)
+        {
+          length[r] += cable->length_m;
+          has_length[r] = 1;
+        }
+      if (limit[c] > 0 && (run_limit[r] == 0 || limit[c] < run_limit[r]))
+        run_limit[r] = limit[c];
+      run_unbalanced[r] = MAX (run_unbalanced[r], unbalanced[c]);
+      if (teller[r] < 0 || !cable_plugs_into_input (self, pw_document_get_cable (doc, teller[r])))
+        teller[r] = c;
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      if (teller[c] < 0 || !has_length[c])
+        continue;
+      if (run_limit[c] > 0 && length[c] > run_limit[c])
+        add_finding (self, PW_CODE_CABLE_TOO_LONG, teller[c], -1, -1);
+      if (run_unbalanced[c] > 0 && length[c] > run_unbalanced[c])
+        add_finding (self, PW_CODE_LONG_UNBALANCED_RUN, teller[c], -1, -1);
+    }
+}
+
 #define MAX_CABLE_NETS 64
 
 /* Whether the nets of a cable hold contacts of two or more input ports and
@@ -1182,10 +1653,14 @@ static void
 check_cables (PwAnalysis *self)
 {
   PwDocument *doc = self->doc;
+  guint n_cables = pw_document_get_n_cables (doc);
+  g_autofree double *run_limit = g_new0 (double, MAX (n_cables, 1));
+  g_autofree double *run_unbalanced = g_new0 (double, MAX (n_cables, 1));
 
   for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
     {
       PwCable *cable = pw_document_get_cable (doc, c);
+      gboolean direct = pw_cable_type_is_direct (cable->type);
       int nets[MAX_CABLE_NETS];
       guint n_nets;
       gboolean open = FALSE, broken = FALSE, digital = FALSE, speaker = FALSE;
@@ -1198,10 +1673,16 @@ check_cables (PwAnalysis *self)
 
       for (guint e = 0; e < cable->type->n_ends; e++)
         {
-          PwPlug *plug = &cable->ends[e];
-          int gport = plug->device ? (int) (self->port_base[plug->device->index] + plug->port) : -1;
+          PwEndState state = self->end_state[self->end_base[c] + e];
+          int gport = end_port (self, cable, e);
+          /* A misfit is told once: by the end that plugs in, and by a
+           * direct connection at its end a. */
+          gboolean tell = !self->end_received[self->end_base[c] + e] &&
+                          !(direct && e > 0);
 
-          switch ((PwEndState) self->end_state[self->end_base[c] + e])
+          if (direct && gport < 0)
+            gport = end_port (self, cable, 1 - e);
+          switch (state)
             {
             case PW_END_OPEN:
               open = TRUE;
@@ -1209,11 +1690,13 @@ check_cables (PwAnalysis *self)
               break;
             case PW_END_GENDER_MISMATCH:
               broken = TRUE;
-              add_finding (self, PW_CODE_GENDER_MISMATCH, c, gport, e);
+              if (tell)
+                add_finding (self, PW_CODE_GENDER_MISMATCH, c, gport, e);
               break;
             case PW_END_CONNECTOR_MISMATCH:
               broken = TRUE;
-              add_finding (self, PW_CODE_CONNECTOR_MISMATCH, c, gport, e);
+              if (tell)
+                add_finding (self, PW_CODE_CONNECTOR_MISMATCH, c, gport, e);
               break;
             case PW_END_MATED:
             default:
@@ -1312,16 +1795,12 @@ check_cables (PwAnalysis *self)
         limit = 300;
       else if (klass != PW_LINK_DIGITAL)
         limit = 0;
-      if (limit > 0 && cable->has_length && cable->length_m > limit)
-        add_finding (self, PW_CODE_CABLE_TOO_LONG, c, -1, -1);
+      run_limit[c] = limit;
 
       if (klass == PW_LINK_UNBALANCED || klass == PW_LINK_UNBALANCED_STEREO)
         {
-          gboolean loop = FALSE;
-          int loop_port = -1;
-
-          if (not_headphone && cable->has_length && cable->length_m > (instrument ? 6 : 5))
-            add_finding (self, PW_CODE_LONG_UNBALANCED_RUN, c, -1, -1);
+          if (not_headphone)
+            run_unbalanced[c] = instrument ? 6 : 5;
 
           /* Single-ended stereo on a cable sold as balanced, or both
            * channels landing on one balanced input. */
@@ -1348,27 +1827,265 @@ check_cables (PwAnalysis *self)
               if (cable->type->balanced || lands)
                 add_finding (self, PW_CODE_STEREO_TRS_NOT_BALANCED, c, stereo_port, -1);
             }
+        }
+    }
 
-          for (guint i = 0; i < n_nets && !loop; i++)
+  check_runs (self, run_limit, run_unbalanced);
+}
+
+/* Ground loops (DESIGN.md §5.5). The ground graph: its vertices are the
+ * reference nets as they would be without the cables' own wires, and a
+ * signal ground for each device with active ports; its edges are the
+ * cables' wires on reference nets and the ties of each active port's
+ * reference contacts to its device's signal ground. The signal grounds of
+ * earthed devices whose lift is off meet at the mains earth, which is not
+ * in the graph: a cable's ground is on a loop when, without it, one of its
+ * sides reaches an earthed signal ground and the other side another one. */
+
+typedef struct
+{
+  int u;
+  int v;
+  int cable;       /* -1: a device's tie to its signal ground */
+} GroundEdge;
+
+static int
+compare_ground_edges (gconstpointer a,
+                      gconstpointer b)
+{
+  const GroundEdge *ea = a, *eb = b;
+
+  if (ea->cable != eb->cable)
+    return ea->cable < eb->cable ? -1 : 1;
+  if (ea->u != eb->u)
+    return ea->u < eb->u ? -1 : 1;
+  if (ea->v != eb->v)
+    return ea->v < eb->v ? -1 : 1;
+  return 0;
+}
+
+static void
+ground_edge_add (GArray *edges,
+                 int     u,
+                 int     v,
+                 int     cable)
+{
+  GroundEdge e = { MIN (u, v), MAX (u, v), cable };
+
+  if (u != v)
+    g_array_append_val (edges, e);
+}
+
+/* The port a finding about a cable on a ground loop names: the end that
+ * receives (an input, else an insert), or -1 when it joins passive ports
+ * only. */
+static int
+receiving_port (PwAnalysis *self,
+                PwCable    *cable)
+{
+  int found = -1;
+
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    {
+      int g = end_port (self, cable, e);
+      PwDirection dir;
+
+      if (g < 0)
+        continue;
+      dir = port_info (self, g)->type->direction;
+      if (dir == PW_DIRECTION_IN)
+        return g;
+      if (dir == PW_DIRECTION_INSERT && found < 0)
+        found = g;
+    }
+  return found;
+}
+
+static void
+check_ground_loops (PwAnalysis *self)
+{
+  PwDocument *doc = self->doc;
+  guint n_devices = pw_document_get_n_devices (doc);
+  guint n_cables = pw_document_get_n_cables (doc);
+  guint n_vertices = self->n_nodes + n_devices;
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (GroundEdge));
+  g_autofree int *first = NULL, *next = NULL, *disc = NULL, *low = NULL, *earth = NULL;
+  g_autofree int *comp = NULL, *stack = NULL, *via = NULL;  /* via: the half-edge taken to it */
+  g_autofree guint8 *bridge = NULL, *earthed = NULL, *candidate = NULL;
+  g_autoptr(GArray) comp_earth = g_array_new (FALSE, TRUE, sizeof (int));
+  guint n_earthed = 0, out;
+  int time = 0;
+
+  candidate = g_new0 (guint8, MAX (n_cables, 1));
+  for (guint c = 0; c < n_cables; c++)
+    candidate[c] = self->link_class[c] == PW_LINK_UNBALANCED ||
+                   self->link_class[c] == PW_LINK_UNBALANCED_STEREO;
+
+  /* Signal grounds: each active port's reference contacts. */
+  earthed = g_new0 (guint8, MAX (n_vertices, 1));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *it = item_at (self, i);
+      PortInfo *pi = port_info (self, it->gport);
+      PwDevice *device = pi->device;
+      guint p = it->gport - self->port_base[device->index];
+      const PwPortType *own = &device->type->ports[p];
+      int sg = self->n_nodes + device->index;
+
+      if (it->kind != ITEM_REFERENCE || own->direction == PW_DIRECTION_PASSIVE)
+        continue;
+      /* An active device that is not earthed lifts at its outputs. */
+      if (device->ground_lift_on && !device->type->earthed && own->direction == PW_DIRECTION_OUT)
+        continue;
+      ground_edge_add (edges, sg,
+                       uf_find (self->ground_parent, device_node (self, device->index, p,
+                                                                  it->contact)), -1);
+      if (device->type->earthed && !device->ground_lift_on && !earthed[sg])
+        {
+          earthed[sg] = 1;
+          n_earthed++;
+        }
+    }
+  if (n_earthed < 2)
+    return;
+
+  /* The cables' wires on reference nets. */
+  for (guint c = 0; c < n_cables; c++)
+    {
+      PwCable *cable = pw_document_get_cable (doc, c);
+
+      for (guint w = 0; w < cable->type->n_wires; w++)
+        {
+          const PwWire *wire = &cable->type->wires[w];
+          guint a = cable_node (self, cable, wire->joins[0].port, wire->joins[0].contact);
+          int net = self->node_net[a];
+
+          if (net < 0 || net_at (self, net)->n_refs == 0)
+            continue;
+          for (guint j = 1; j < wire->n_joins; j++)
+            ground_edge_add (edges, uf_find (self->ground_parent, a),
+                             uf_find (self->ground_parent,
+                                      cable_node (self, cable, wire->joins[j].port,
+                                                  wire->joins[j].contact)), c);
+        }
+    }
+
+  /* One edge per cable between two vertices: two shields of one cable
+   * side by side are one path. */
+  g_array_sort (edges, compare_ground_edges);
+  out = 0;
+  for (guint i = 0; i < edges->len; i++)
+    if (out == 0 || compare_ground_edges (&g_array_index (edges, GroundEdge, i),
+                                          &g_array_index (edges, GroundEdge, out - 1)) != 0)
+      g_array_index (edges, GroundEdge, out++) = g_array_index (edges, GroundEdge, i);
+  g_array_set_size (edges, out);
+
+  /* Adjacency lists: edge i has the half-edges 2i (u → v) and 2i+1. */
+  first = g_new (int, n_vertices);
+  next = g_new (int, MAX (edges->len * 2, 1));
+  for (guint v = 0; v < n_vertices; v++)
+    first[v] = -1;
+  for (guint h = 0; h < edges->len * 2; h++)
+    {
+      GroundEdge *e = &g_array_index (edges, GroundEdge, h / 2);
+      int from = (h & 1) ? e->v : e->u;
+
+      next[h] = first[from];
+      first[from] = h;
+    }
+
+  /* Bridges by an iterative depth-first search; earth[v] counts the
+   * earthed signal grounds below v in the search tree. */
+  disc = g_new (int, n_vertices);
+  low = g_new (int, n_vertices);
+  earth = g_new0 (int, n_vertices);
+  comp = g_new (int, n_vertices);
+  via = g_new (int, n_vertices);
+  stack = g_new (int, n_vertices);
+  bridge = g_new0 (guint8, MAX (edges->len, 1));
+  for (guint v = 0; v < n_vertices; v++)
+    disc[v] = -1;
+  for (guint root = 0; root < n_vertices; root++)
+    {
+      int top = 0, total = 0;
+
+      if (disc[root] >= 0 || first[root] < 0)
+        continue;
+      stack[top++] = root;
+      disc[root] = low[root] = time++;
+      via[root] = -1;
+      earth[root] = earthed[root];
+      comp[root] = comp_earth->len;
+      while (top > 0)
+        {
+          int v = stack[top - 1];
+          int h = first[v];   /* what is left of v's list */
+          GroundEdge *e;
+          int w;
+
+          if (h < 0)
             {
-              Net *net = net_at (self, nets[i]);
-
-              for (int r = net->first_reach; r < net->first_reach + net->n_reaches && !loop; r++)
+              top--;
+              if (via[v] >= 0)
                 {
-                  Reach *reach = &g_array_index (self->reaches, Reach, r);
-                  PwDevice *a = port_info (self, item_at (self, reach->driver)->gport)->device;
-                  PwDevice *b = port_info (self, item_at (self, reach->sink)->gport)->device;
+                  int parent;
 
-                  if (a != b && a->type->earthed && b->type->earthed &&
-                      !a->ground_lift_on && !b->ground_lift_on)
-                    {
-                      loop = TRUE;
-                      loop_port = item_at (self, reach->sink)->gport;
-                    }
+                  e = &g_array_index (edges, GroundEdge, via[v] / 2);
+                  parent = (via[v] & 1) ? e->v : e->u;
+                  low[parent] = MIN (low[parent], low[v]);
+                  earth[parent] += earth[v];
+                  if (low[v] > disc[parent])
+                    bridge[via[v] / 2] = 1;
                 }
+              continue;
             }
-          if (loop)
-            add_finding (self, PW_CODE_GROUND_LOOP_RISK, c, loop_port, -1);
+          first[v] = next[h];
+          /* Not back along the edge we came by (a parallel one counts). */
+          if (via[v] >= 0 && h / 2 == via[v] / 2)
+            continue;
+          e = &g_array_index (edges, GroundEdge, h / 2);
+          w = (h & 1) ? e->u : e->v;
+          if (disc[w] < 0)
+            {
+              disc[w] = low[w] = time++;
+              via[w] = h;
+              earth[w] = earthed[w];
+              comp[w] = comp_earth->len;
+              stack[top++] = w;
+            }
+          else
+            low[v] = MIN (low[v], disc[w]);
+        }
+      total = earth[root];
+      g_array_append_val (comp_earth, total);
+    }
+
+  /* Each candidate cable: on a loop through any of its edges. */
+  for (guint i = 0; i < edges->len; i++)
+    {
+      GroundEdge *e = &g_array_index (edges, GroundEdge, i);
+      int total, below;
+      gboolean loop;
+
+      if (e->cable < 0 || !candidate[e->cable] || disc[e->u] < 0)
+        continue;
+      total = g_array_index (comp_earth, int, comp[e->u]);
+      if (!bridge[i])
+        loop = total >= 2;
+      else
+        {
+          /* The side further from the search's root is the child's. */
+          int child = disc[e->u] > disc[e->v] ? e->u : e->v;
+
+          below = earth[child];
+          loop = below >= 1 && total - below >= 1;
+        }
+      if (loop)
+        {
+          PwCable *cable = pw_document_get_cable (doc, e->cable);
+
+          add_finding (self, PW_CODE_GROUND_LOOP_RISK, e->cable, receiving_port (self, cable), -1);
+          candidate[e->cable] = 0;
         }
     }
 }
@@ -1453,6 +2170,7 @@ pw_analysis_new (PwDocument *document)
   check_returns (self);
   check_ports (self);
   check_cables (self);
+  check_ground_loops (self);
   finish_findings (self);
 
   return self;
@@ -1465,6 +2183,7 @@ pw_analysis_free (PwAnalysis *self)
     return;
   g_clear_object (&self->doc);
   g_free (self->parent);
+  g_free (self->ground_parent);
   g_free (self->node_net);
   g_free (self->mated);
   g_free (self->device_base);
@@ -1472,6 +2191,8 @@ pw_analysis_free (PwAnalysis *self)
   g_free (self->port_base);
   g_free (self->ports);
   g_free (self->end_state);
+  g_free (self->end_received);
+  g_clear_pointer (&self->coupled_types, g_ptr_array_unref);
   g_free (self->end_base);
   g_free (self->link_class);
   g_array_unref (self->items);
@@ -1587,10 +2308,14 @@ build_reach_info (PwAnalysis *self)
       PortInfo *in = port_info (self, sink->gport);
       PwReachInfo info;
 
+      /* A coupling's 'from' port is no input: what reaches it is told at
+       * the input beyond. */
+      if (in->receives)
+        continue;
       info.out_device = out->device->index;
-      info.out_port = out->type - out->device->type->ports;
+      info.out_port = driver->gport - self->port_base[out->device->index];
       info.in_device = in->device->index;
-      info.in_port = in->type - in->device->type->ports;
+      info.in_port = sink->gport - self->port_base[in->device->index];
       info.channel = pw_role_channel (sink->role);
       info.net = driver->net;
       g_array_append_val (all, info);

@@ -84,6 +84,8 @@ const PwReachInfo *pw_analysis_get_reach         (PwAnalysis *self,
                                                   guint       index);
 
 const char       *pw_link_class_to_string        (PwLinkClass klass);
+/* In people's words, translated: "Unbalanced stereo". */
+const char       *pw_link_class_label            (PwLinkClass klass);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwAnalysis, pw_analysis_free)
 

@@ -840,6 +840,208 @@ parse_device (PwDocument     *doc,
   return TRUE;
 }
 
+/* A field that does not go with another one in the same object. */
+static gboolean
+refuse_member (PwParseContext *ctx,
+               JsonObject     *obj,
+               const char     *member,
+               const char     *what,
+               const char     *with,
+               GError        **error)
+{
+  if (!json_object_has_member (obj, member))
+    return TRUE;
+  return pw_parse_fail (ctx, json_object_get_member (obj, member), error,
+                        PW_FORMAT_ERROR_INVALID,
+                        "%s has fields '%s' and '%s': an end plugs into a port "
+                        "(\"device\", \"port\") or into a cable's end (\"cable\", \"end\")",
+                        what, with, member);
+}
+
+/* A cable end that plugs into another cable's end, waiting until every
+ * cable is in. Kept on the document being read, so that a load that stops
+ * half-way frees it with the document. */
+typedef struct
+{
+  PwCable  *cable;
+  int       end;
+  char     *into_cable;
+  char     *into_end;
+  JsonNode *node;       /* the end's object: where an error is reported */
+} DeferredPlug;
+
+#define DEFERRED_PLUGS "pw-format-deferred-plugs"
+
+static void
+deferred_plug_free (gpointer data)
+{
+  DeferredPlug *dp = data;
+
+  g_free (dp->into_cable);
+  g_free (dp->into_end);
+  json_node_unref (dp->node);
+  g_free (dp);
+}
+
+static void
+defer_cable_plug (PwDocument *doc,
+                  PwCable    *cable,
+                  int         end,
+                  const char *into_cable,
+                  const char *into_end,
+                  JsonNode   *node)
+{
+  GPtrArray *deferred = g_object_get_data (G_OBJECT (doc), DEFERRED_PLUGS);
+  DeferredPlug *dp = g_new0 (DeferredPlug, 1);
+
+  if (deferred == NULL)
+    {
+      deferred = g_ptr_array_new_with_free_func (deferred_plug_free);
+      g_object_set_data_full (G_OBJECT (doc), DEFERRED_PLUGS, deferred,
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  dp->cable = cable;
+  dp->end = end;
+  dp->into_cable = g_strdup (into_cable);
+  dp->into_end = g_strdup (into_end);
+  dp->node = json_node_ref (node);
+  g_ptr_array_add (deferred, dp);
+}
+
+/* Whether a side of a direct connection is a plug (male). */
+static gboolean
+plug_is_male (const PwPlug *plug)
+{
+  if (plug->device != NULL)
+    return plug->device->type->ports[plug->port].gender == PW_GENDER_MALE;
+  if (plug->cable != NULL)
+    return plug->cable->type->ends[plug->end].gender == PW_GENDER_MALE;
+  return FALSE;
+}
+
+static const char *
+connection_noun (PwCable *cable)
+{
+  return pw_cable_type_is_direct (cable->type) ? "connection" : "cable";
+}
+
+/* A direct connection joins a plug and a socket: two plugs cannot meet. */
+static gboolean
+check_direct_sides (PwCable        *cable,
+                    JsonNode       *at,
+                    PwParseContext *ctx,
+                    GError        **error)
+{
+  if (!pw_cable_type_is_direct (cable->type) || !plug_is_male (&cable->ends[0]) ||
+      !plug_is_male (&cable->ends[1]))
+    return TRUE;
+  return pw_parse_fail (ctx, at, error, PW_FORMAT_ERROR_INVALID,
+                        "connection %s is direct between two plugs: a plug goes into a socket; "
+                        "two plugs need a cable or an adapter between them", cable->id);
+}
+
+/* Once every cable is in: the ends that plug into other cables' ends, and
+ * what direct connections join. */
+static gboolean
+resolve_cable_plugs (PwDocument     *doc,
+                     PwParseContext *ctx,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) deferred = g_object_steal_data (G_OBJECT (doc), DEFERRED_PLUGS);
+  g_autoptr(GHashTable) taken = NULL;   /* "cable\nend" → the DeferredPlug in it */
+
+  if (deferred != NULL)
+    {
+      taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < deferred->len; i++)
+        {
+          DeferredPlug *dp = g_ptr_array_index (deferred, i);
+          const char *noun = connection_noun (dp->cable);
+          PwCable *into = pw_document_lookup_cable (doc, dp->into_cable);
+          g_autofree char *key = NULL;
+          DeferredPlug *first;
+          PwPlug *target;
+          int e;
+
+          if (into == NULL)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s names cable '%s', which the plan does not have",
+                                  noun, dp->cable->id, dp->cable->type->ends[dp->end].id,
+                                  dp->into_cable);
+          if (pw_cable_type_is_direct (into->type))
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s names connection %s, which is direct and has "
+                                  "no ends to plug into: name what it joins",
+                                  noun, dp->cable->id, dp->cable->type->ends[dp->end].id,
+                                  into->id);
+          if ((e = pw_cable_type_find_end (into->type, dp->into_end)) < 0)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s names end '%s' of cable %s, which a '%s' "
+                                  "does not have", noun, dp->cable->id,
+                                  dp->cable->type->ends[dp->end].id, dp->into_end, into->id,
+                                  into->type->id);
+          if (into == dp->cable)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s plugs into end %s of its own cable",
+                                  noun, dp->cable->id, dp->cable->type->ends[dp->end].id,
+                                  dp->into_end);
+          key = g_strdup_printf ("%s\n%d", into->id, e);
+          if ((first = g_hash_table_lookup (taken, key)) != NULL)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s plugs into cable %s end %s, which %s %s end %s "
+                                  "already plugs into: an end takes one plug",
+                                  noun, dp->cable->id, dp->cable->type->ends[dp->end].id,
+                                  into->id, into->type->ends[e].id,
+                                  connection_noun (first->cable), first->cable->id,
+                                  first->cable->type->ends[first->end].id);
+          g_hash_table_insert (taken, g_steal_pointer (&key), dp);
+          target = &into->ends[e];
+          if (target->device != NULL || target->cable != NULL)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s plugs into cable %s end %s, which is itself "
+                                  "plugged into %s '%s': an end takes one plug, and the link "
+                                  "is written once, by the end that plugs in",
+                                  noun, dp->cable->id, dp->cable->type->ends[dp->end].id,
+                                  into->id, into->type->ends[e].id,
+                                  target->device ? "device" : "cable",
+                                  target->device ? target->device->id : target->cable->id);
+        }
+      /* Only now, so that an end that plugs in is never also plugged into. */
+      for (guint i = 0; i < deferred->len; i++)
+        {
+          DeferredPlug *dp = g_ptr_array_index (deferred, i);
+          PwCable *into = pw_document_lookup_cable (doc, dp->into_cable);
+
+          dp->cable->ends[dp->end].cable = into;
+          dp->cable->ends[dp->end].end = pw_cable_type_find_end (into->type, dp->into_end);
+        }
+      for (guint i = 0; i < deferred->len; i++)
+        {
+          DeferredPlug *dp = g_ptr_array_index (deferred, i);
+          PwPlug *target = &dp->cable->ends[dp->end];
+          PwPlug *back = &target->cable->ends[target->end];
+
+          if (back->cable != NULL)
+            return pw_parse_fail (ctx, dp->node, error, PW_FORMAT_ERROR_INVALID,
+                                  "%s %s: end %s plugs into cable %s end %s, which plugs into "
+                                  "cable %s: an end takes one plug, and the link is written "
+                                  "once, by the end that plugs in",
+                                  connection_noun (dp->cable), dp->cable->id,
+                                  dp->cable->type->ends[dp->end].id, target->cable->id,
+                                  target->cable->type->ends[target->end].id, back->cable->id);
+        }
+    }
+
+  for (guint i = 0; deferred != NULL && i < deferred->len; i++)
+    {
+      DeferredPlug *dp = g_ptr_array_index (deferred, i);
+
+      if (!check_direct_sides (dp->cable, dp->node, ctx, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_cable (PwDocument     *doc,
              JsonNode       *node,
@@ -877,6 +1079,16 @@ parse_cable (PwDocument     *doc,
                           "%s: type '%s' is not in the plan's cable_types, the user library "
                           "or the built-in catalogue", what, type_id);
 
+  if (pw_cable_type_is_direct (type))
+    {
+      g_free (what);
+      what = g_strdup_printf ("connection %s", id);
+      if (has_length)
+        return pw_parse_fail (ctx, json_object_get_member (obj, "length_m"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s is direct: it has no length", what);
+    }
+
   ends_node = json_object_get_member (obj, "ends");
   if (ends_node != NULL && !JSON_NODE_HOLDS_NULL (ends_node))
     {
@@ -884,6 +1096,19 @@ parse_cable (PwDocument     *doc,
 
       if ((ends = pw_parse_object (ctx, ends_node, ends_what, error)) == NULL)
         return FALSE;
+    }
+
+  if (pw_cable_type_is_direct (type))
+    {
+      for (guint e = 0; e < type->n_ends; e++)
+        {
+          JsonNode *end_node = ends ? json_object_get_member (ends, type->ends[e].id) : NULL;
+
+          if (end_node == NULL || JSON_NODE_HOLDS_NULL (end_node))
+            return pw_parse_fail (ctx, ends_node ? ends_node : node, error,
+                                  PW_FORMAT_ERROR_INVALID,
+                                  "%s is direct: it must name both ends, a and b", what);
+        }
     }
 
   cable = pw_cable_new (id, type);
@@ -900,7 +1125,7 @@ parse_cable (PwDocument     *doc,
       JsonNode *end_node = json_object_get_member (ends, end_id);
       g_autofree char *end_what = g_strdup_printf ("%s: end %s", what, end_id);
       int e = pw_cable_type_find_end (type, end_id);
-      const char *device_id = NULL, *port_id = NULL;
+      const char *device_id = NULL, *port_id = NULL, *cable_id = NULL, *into_end = NULL;
       JsonObject *eobj;
       PwDevice *device;
       PwCable *other;
@@ -915,8 +1140,28 @@ parse_cable (PwDocument     *doc,
       if (JSON_NODE_HOLDS_NULL (end_node))
         continue;
       if ((eobj = pw_parse_object (ctx, end_node, end_what, error)) == NULL ||
-          !pw_parse_string (ctx, eobj, "device", TRUE, end_what, &device_id, error) ||
-          !pw_parse_string (ctx, eobj, "port", TRUE, end_what, &port_id, error))
+          !pw_parse_string (ctx, eobj, "cable", FALSE, end_what, &cable_id, error))
+        {
+          pw_cable_free (cable);
+          return FALSE;
+        }
+      if (cable_id != NULL)
+        {
+          /* Into another cable's end: that cable may come later in the
+           * list, so the plug is resolved once every cable is in. */
+          if (!pw_parse_string (ctx, eobj, "end", TRUE, end_what, &into_end, error) ||
+              !refuse_member (ctx, eobj, "device", end_what, "cable", error) ||
+              !refuse_member (ctx, eobj, "port", end_what, "cable", error))
+            {
+              pw_cable_free (cable);
+              return FALSE;
+            }
+          defer_cable_plug (doc, cable, e, cable_id, into_end, end_node);
+          continue;
+        }
+      if (!pw_parse_string (ctx, eobj, "device", TRUE, end_what, &device_id, error) ||
+          !pw_parse_string (ctx, eobj, "port", TRUE, end_what, &port_id, error) ||
+          !refuse_member (ctx, eobj, "end", end_what, "device", error))
         {
           pw_cable_free (cable);
           return FALSE;
@@ -946,10 +1191,11 @@ parse_cable (PwDocument     *doc,
       if (other != NULL)
         {
           g_autofree char *msg =
-            g_strdup_printf ("%s plugs into port '%s' of device '%s', which cable %s end %s "
+            g_strdup_printf ("%s plugs into port '%s' of device '%s', which %s %s end %s "
                              "already uses: a port takes one plug",
-                             end_what, port_id, device_id, other->id,
-                             other->type->ends[other_end].id);
+                             end_what, port_id, device_id,
+                             pw_cable_type_is_direct (other->type) ? "connection" : "cable",
+                             other->id, other->type->ends[other_end].id);
 
           pw_cable_free (cable);
           return pw_parse_fail (ctx, end_node, error, PW_FORMAT_ERROR_INVALID, "%s", msg);
@@ -958,6 +1204,11 @@ parse_cable (PwDocument     *doc,
       cable->ends[e].port = port;
     }
 
+  if (!check_direct_sides (cable, ends_node, ctx, error))
+    {
+      pw_cable_free (cable);
+      return FALSE;
+    }
   pw_document_add_cable (doc, cable);
   return TRUE;
 }
@@ -1118,6 +1369,8 @@ parse_document (JsonNode       *root_node,
   for (guint i = 0; i < json_array_get_length (cables); i++)
     if (!parse_cable (doc, json_array_get_element (cables, i), i, ctx, error))
       return NULL;
+  if (!resolve_cable_plugs (doc, ctx, error))
+    return NULL;
   if (!parse_root_rest (doc, root_node, suppressions, ctx, error))
     return NULL;
 
@@ -1970,6 +2223,9 @@ direct_cable (Direct *d)
           if (d->type->len == 0 ||
               (type = pw_document_resolve_cable_type (d->doc, d->type->str)) == NULL)
             return DIRECT_REFUSED;
+          /* A direct connection has rules of its own: parse_cable () knows them. */
+          if (pw_cable_type_is_direct (type))
+            return DIRECT_UNUSUAL;
           if (type->n_ends > G_N_ELEMENTS (ends))
             return DIRECT_UNUSUAL;
         }
@@ -2220,7 +2476,8 @@ direct_parse (const char *data,
       !pw_type_set_add_from_json (pw_document_get_types (doc), root, &d.ctx, NULL))
     return NULL;
   if (!direct_deferred_list (&d, deferred_start[0], deferred_end[0], TRUE) ||
-      !direct_deferred_list (&d, deferred_start[1], deferred_end[1], FALSE))
+      !direct_deferred_list (&d, deferred_start[1], deferred_end[1], FALSE) ||
+      !resolve_cable_plugs (doc, &d.ctx, NULL))
     return NULL;
   if (!parse_root_fields (doc, root_node, &d.ctx, &devices, &cables, &suppressions, NULL) ||
       !parse_root_rest (doc, root_node, suppressions, &d.ctx, NULL))
@@ -2484,6 +2741,9 @@ embedded_types (PwDocument *doc,
         {
           PwCable *c = pw_document_get_cable (doc, i);
 
+          /* A direct connection's type is no type a plan holds. */
+          if (pw_cable_type_is_direct (c->type))
+            continue;
           if (g_hash_table_add (seen, c->type_id))
             g_ptr_array_add (ids, c->type_id);
         }
@@ -2560,14 +2820,23 @@ document_to_json (PwDocument *doc)
         json_object_set_member (obj, "length_m", number_node (c->length_m));
       for (guint e = 0; e < c->type->n_ends; e++)
         {
+          PwPlug *plug = &c->ends[e];
           JsonObject *end;
 
-          if (c->ends[e].device == NULL)
+          if (plug->device == NULL && plug->cable == NULL)
             continue;
           end = json_object_new ();
-          json_object_set_string_member (end, "device", c->ends[e].device->id);
-          json_object_set_string_member (end, "port",
-                                         c->ends[e].device->type->ports[c->ends[e].port].id);
+          if (plug->cable != NULL)
+            {
+              json_object_set_string_member (end, "cable", plug->cable->id);
+              json_object_set_string_member (end, "end", plug->cable->type->ends[plug->end].id);
+            }
+          else
+            {
+              json_object_set_string_member (end, "device", plug->device->id);
+              json_object_set_string_member (end, "port",
+                                             plug->device->type->ports[plug->port].id);
+            }
           json_object_set_object_member (ends, c->type->ends[e].id, end);
         }
       json_object_set_object_member (obj, "ends", ends);

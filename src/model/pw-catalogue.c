@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -421,4 +423,12 @@ pw_catalogue_save_user_device_type (JsonNode   *type_json,
 
   pw_catalogue_add_user_device_type (type);
   return TRUE;
+}
+
+const char *
+pw_catalogue_type_name (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return name;
+  return g_dgettext (GETTEXT_PACKAGE, name);
 }

@@ -443,6 +443,9 @@ pw_connector_table_find_mate (PwConnectorTable *self,
                               const PwFamily   *plug,
                               const PwFamily   *socket)
 {
+  /* A family of no table (a direct connection's ends) mates nothing. */
+  if (plug->index >= self->n_families || socket->index >= self->n_families)
+    return NULL;
   return self->mates[plug->index * self->n_families + socket->index];
 }
 

@@ -392,6 +392,10 @@ pw_document_resolve_cable_type (PwDocument *self,
 
   g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
 
+  /* "direct" is no cable: the connection of two things that mate each
+   * other (DESIGN.md §4). No type set can take its name. */
+  if (g_str_equal (id, "direct"))
+    return pw_cable_type_get_direct ();
   if ((type = pw_type_set_lookup_cable (self->types, id)) != NULL ||
       (type = pw_type_set_lookup_cable (pw_catalogue_get_user (), id)) != NULL)
     return type;
@@ -485,6 +489,30 @@ pw_document_find_cable_at (PwDocument *self,
           *end = e;
     }
   return cable;
+}
+
+/* The cable whose end plugs into end @end of @cable, or NULL. */
+PwCable *
+pw_document_find_cable_into_end (PwDocument *self,
+                                 PwCable    *cable,
+                                 guint       end,
+                                 int        *plugging_end)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < self->cables->len; i++)
+    {
+      PwCable *other = g_ptr_array_index (self->cables, i);
+
+      for (guint e = 0; e < other->type->n_ends; e++)
+        if (other->ends[e].cable == cable && other->ends[e].end == (int) end)
+          {
+            if (plugging_end != NULL)
+              *plugging_end = e;
+            return other;
+          }
+    }
+  return NULL;
 }
 
 static void
@@ -597,8 +625,29 @@ pw_document_set_plug (PwDocument *self,
     g_hash_table_remove (self->plugged, plug);
   plug->device = device;
   plug->port = device ? port : 0;
+  plug->cable = NULL;
+  plug->end = 0;
   if (device != NULL)
     g_hash_table_insert (self->plugged, plug, cable);
+}
+
+/* Plugs a cable end into another cable's end (@into NULL: pulls it out).
+ * That end must be free: not plugged anywhere, nothing plugged into it. */
+void
+pw_document_set_plug_into_cable (PwDocument *self,
+                                 PwCable    *cable,
+                                 guint       end,
+                                 PwCable    *into,
+                                 int         into_end)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (end < cable->type->n_ends);
+  g_return_if_fail (into == NULL || (into != cable && into_end >= 0 &&
+                                     (guint) into_end < into->type->n_ends));
+
+  pw_document_set_plug (self, cable, end, NULL, 0);
+  cable->ends[end].cable = into;
+  cable->ends[end].end = into ? into_end : 0;
 }
 
 char *

@@ -27,13 +27,19 @@ typedef struct
   guint         index;           /* position in the document, kept current by it */
 } PwDevice;
 
-typedef struct
-{
-  PwDevice *device;              /* NULL: the end is not plugged in */
-  int       port;
-} PwPlug;
+/* Where a cable end is plugged: into a port of a device, into an end of
+ * another cable (an extension, an adapter on a lead), or nowhere. */
+typedef struct _PwCable PwCable;
 
 typedef struct
+{
+  PwDevice *device;              /* NULL: not in a port */
+  int       port;
+  PwCable  *cable;               /* NULL: not in another cable's end */
+  int       end;
+} PwPlug;
+
+struct _PwCable
 {
   char        *id;
   char        *type_id;
@@ -44,7 +50,7 @@ typedef struct
   PwPlug      *ends;             /* one per end of the type */
   JsonObject  *extra;
   guint        index;
-} PwCable;
+};
 
 typedef struct
 {
@@ -113,6 +119,10 @@ PwCable    *pw_document_lookup_cable       (PwDocument *self,
                                             const char *id);
 void        pw_document_add_cable          (PwDocument *self,
                                             PwCable    *cable);
+PwCable    *pw_document_find_cable_into_end (PwDocument *self,
+                                             PwCable    *cable,
+                                             guint       end,
+                                             int        *plugging_end);
 PwCable    *pw_document_find_cable_at      (PwDocument *self,
                                             PwDevice   *device,
                                             int         port,
@@ -135,6 +145,11 @@ void        pw_document_set_plug           (PwDocument *self,
                                             guint       end,
                                             PwDevice   *device,
                                             int         port);
+void        pw_document_set_plug_into_cable (PwDocument *self,
+                                             PwCable    *cable,
+                                             guint       end,
+                                             PwCable    *into,
+                                             int         into_end);
 char       *pw_document_make_device_id     (PwDocument *self,
                                             const char *stem);
 char       *pw_document_make_cable_id      (PwDocument *self);

@@ -19,6 +19,7 @@ typedef enum {
   CMD_INSERT_CABLE,
   CMD_REMOVE_CABLE,
   CMD_PLUG,
+  CMD_PLUG_INTO_CABLE,
   CMD_MOVE,
   CMD_DEVICE_NAME,
   CMD_PHANTOM,
@@ -42,6 +43,10 @@ typedef struct
   int         old_port;
   PwDevice   *new_device;
   int         new_port;
+  PwCable    *old_into;       /* plug into a cable end: where the end was */
+  int         old_into_end;
+  PwCable    *new_into;
+  int         new_into_end;
   double      old_x, old_y, new_x, new_y;
   gboolean    old_flag, new_flag;
   char       *old_text;
@@ -165,6 +170,15 @@ command_run (Command    *cmd,
         pw_document_set_plug (doc, cmd->cable, cmd->index, cmd->new_device, cmd->new_port);
       else
         pw_document_set_plug (doc, cmd->cable, cmd->index, cmd->old_device, cmd->old_port);
+      break;
+
+    case CMD_PLUG_INTO_CABLE:
+      if (forward)
+        pw_document_set_plug_into_cable (doc, cmd->cable, cmd->index, cmd->new_into,
+                                         cmd->new_into_end);
+      else
+        pw_document_set_plug_into_cable (doc, cmd->cable, cmd->index, cmd->old_into,
+                                         cmd->old_into_end);
       break;
 
     case CMD_MOVE:
@@ -529,10 +543,18 @@ pw_edit_remove_cable (PwHistory *self,
                       PwCable   *cable)
 {
   Command *cmd = command_new (CMD_REMOVE_CABLE);
+  int end;
+  PwCable *other;
 
+  /* Whatever plugs into its ends comes out with it, in the same step. */
+  pw_history_begin (self, _("Remove Cable"));
+  for (guint e = 0; e < cable->type->n_ends; e++)
+    if ((other = pw_document_find_cable_into_end (self->document, cable, e, &end)) != NULL)
+      pw_edit_plug_into_cable (self, other, end, NULL, 0);
   cmd->cable = cable;
   cmd->index = cable->index;
-  run (self, cmd, _("Remove Cable"));
+  run (self, cmd, NULL);
+  pw_history_end (self);
 }
 
 /* Removing a device removes the cables plugged into it, as one step. */
@@ -666,13 +688,21 @@ pw_edit_plug (PwHistory *self,
 
   g_return_if_fail (end < cable->type->n_ends);
 
-  if (cable->ends[end].device == device && (device == NULL || cable->ends[end].port == port))
+  if (cable->ends[end].device == device && (device == NULL || cable->ends[end].port == port) &&
+      cable->ends[end].cable == NULL)
     return;
 
   pw_history_begin (self, device ? _("Connect") : _("Disconnect"));
+  if (cable->ends[end].cable != NULL)
+    pw_edit_plug_into_cable (self, cable, end, NULL, 0);
   occupant = device ? pw_document_find_cable_at (self->document, device, port, &occupant_end) : NULL;
   if (occupant != NULL)
     pw_edit_plug (self, occupant, occupant_end, NULL, 0);
+  /* An end in a port takes no plug of another cable. */
+  occupant = device ? pw_document_find_cable_into_end (self->document, cable, end, &occupant_end)
+                    : NULL;
+  if (occupant != NULL)
+    pw_edit_plug_into_cable (self, occupant, occupant_end, NULL, 0);
 
   cmd = command_new (CMD_PLUG);
   cmd->cable = cable;
@@ -681,6 +711,57 @@ pw_edit_plug (PwHistory *self,
   cmd->old_port = cable->ends[end].port;
   cmd->new_device = device;
   cmd->new_port = device ? port : 0;
+  run (self, cmd, NULL);
+  pw_history_end (self);
+}
+
+/* Plugs a cable end into another cable's end (an adapter on a lead, an
+ * extension), pulling out what was in the way; @into NULL pulls it out. */
+void
+pw_edit_plug_into_cable (PwHistory *self,
+                         PwCable   *cable,
+                         guint      end,
+                         PwCable   *into,
+                         int        into_end)
+{
+  Command *cmd;
+  PwCable *occupant;
+  int occupant_end = -1;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+  g_return_if_fail (end < cable->type->n_ends);
+  g_return_if_fail (into == NULL || (into != cable && into_end >= 0 &&
+                                     (guint) into_end < into->type->n_ends));
+
+  if (cable->ends[end].cable == into && (into == NULL || cable->ends[end].end == into_end) &&
+      cable->ends[end].device == NULL)
+    return;
+
+  pw_history_begin (self, into ? _("Connect") : _("Disconnect"));
+  if (cable->ends[end].device != NULL)
+    pw_edit_plug (self, cable, end, NULL, 0);
+  if (into != NULL)
+    {
+      /* The end it goes into takes one plug and sits nowhere itself. */
+      occupant = pw_document_find_cable_into_end (self->document, into, into_end, &occupant_end);
+      if (occupant != NULL)
+        pw_edit_plug_into_cable (self, occupant, occupant_end, NULL, 0);
+      if (into->ends[into_end].device != NULL)
+        pw_edit_plug (self, into, into_end, NULL, 0);
+      else if (into->ends[into_end].cable != NULL)
+        pw_edit_plug_into_cable (self, into, into_end, NULL, 0);
+      /* Nothing may plug into the end that now plugs in. */
+      occupant = pw_document_find_cable_into_end (self->document, cable, end, &occupant_end);
+      if (occupant != NULL)
+        pw_edit_plug_into_cable (self, occupant, occupant_end, NULL, 0);
+    }
+  cmd = command_new (CMD_PLUG_INTO_CABLE);
+  cmd->cable = cable;
+  cmd->index = end;
+  cmd->old_into = cable->ends[end].cable;
+  cmd->old_into_end = cable->ends[end].end;
+  cmd->new_into = into;
+  cmd->new_into_end = into ? into_end : 0;
   run (self, cmd, NULL);
   pw_history_end (self);
 }

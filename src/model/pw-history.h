@@ -75,6 +75,11 @@ void        pw_edit_plug              (PwHistory  *self,
                                        guint       end,
                                        PwDevice   *device,
                                        int         port);
+void        pw_edit_plug_into_cable   (PwHistory  *self,
+                                       PwCable    *cable,
+                                       guint       end,
+                                       PwCable    *into,
+                                       int         into_end);
 void        pw_edit_set_cable_label   (PwHistory  *self,
                                        PwCable    *cable,
                                        const char *label);

@@ -125,3 +125,112 @@ pw_suggest_cables (PwTypeSet        *types,
   g_array_sort (choices, compare_choices);
   return choices;
 }
+
+/* Whether contact @k of cable end @end, in @port, touches a contact of the
+ * port that carries @role. */
+static gboolean
+end_contact_carries (const PwCableEndType *end,
+                     guint                 k,
+                     const PwPortType     *port,
+                     PwRole                role)
+{
+  const PwMate *mate;
+  gboolean end_is_plug;
+
+  if (pw_connector_table_mate (pw_connector_table_get_default (), end->family, end->gender,
+                               port->family, port->gender, &mate, &end_is_plug) != PW_MATE_OK)
+    return FALSE;
+  for (guint p = 0; p < port->family->n_contacts; p++)
+    {
+      gboolean touches = end_is_plug ? (mate->map[k] >> p) & 1 : (mate->map[p] >> k) & 1;
+
+      if (touches && port->roles[p] == role)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a wire of @type joins a contact of end @from that carries @role
+ * of @port to a contact of end @to. */
+static gboolean
+wire_carries (const PwCableType *type,
+              guint              from,
+              const PwPortType  *port,
+              PwRole             role,
+              guint              to)
+{
+  for (guint w = 0; w < type->n_wires; w++)
+    {
+      const PwWire *wire = &type->wires[w];
+      gboolean carries = FALSE, reaches = FALSE;
+
+      for (guint j = 0; j < wire->n_joins; j++)
+        {
+          if (wire->joins[j].port == from)
+            carries |= end_contact_carries (&type->ends[from], wire->joins[j].contact, port, role);
+          reaches |= wire->joins[j].port == to;
+        }
+      if (carries && reaches)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+pw_suggest_breakout (PwTypeSet        *types,
+                     const PwPortType *source,
+                     const PwPortType *left,
+                     const PwPortType *right,
+                     PwBreakoutChoice *choice)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  PwBreakoutChoice best = { NULL, 0, 0, 0, G_MININT };
+
+  g_return_val_if_fail (types != NULL && source != NULL && left != NULL && right != NULL, FALSE);
+  g_return_val_if_fail (choice != NULL, FALSE);
+
+  list = pw_type_set_list_cable_types (types);
+  for (guint i = 0; i < list->len; i++)
+    {
+      PwCableType *type = g_ptr_array_index (list, i);
+
+      if (type->n_ends != 3)
+        continue;
+      for (guint s = 0; s < 3; s++)
+        {
+          int fs = end_fit (&type->ends[s], source);
+
+          if (fs < 0)
+            continue;
+          for (guint l = 0; l < 3; l++)
+            {
+              guint r = 3 - s - l;
+              int fl, fr, score;
+
+              if (l == s || (fl = end_fit (&type->ends[l], left)) < 0 ||
+                  (fr = end_fit (&type->ends[r], right)) < 0)
+                continue;
+              if (!wire_carries (type, s, source, PW_ROLE_LEFT, l) ||
+                  !wire_carries (type, s, source, PW_ROLE_RIGHT, r) ||
+                  wire_carries (type, s, source, PW_ROLE_LEFT, r) ||
+                  wire_carries (type, s, source, PW_ROLE_RIGHT, l))
+                continue;
+              score = 100 * (fs + fl + fr);
+              if (type->kind == PW_CABLE_KIND_ADAPTER)
+                score -= 10;
+              /* A lead sold as a stereo breakout (legs marked L and R)
+               * rather than an insert cable wired the same way. */
+              if (g_strcmp0 (type->ends[l].label, "L") == 0 &&
+                  g_strcmp0 (type->ends[r].label, "R") == 0)
+                score += 5;
+              if (score > best.score ||
+                  (score == best.score && g_strcmp0 (type->id, best.type->id) < 0))
+                best = (PwBreakoutChoice) { type, s, l, r, score };
+            }
+        }
+    }
+  if (best.type == NULL)
+    return FALSE;
+  *choice = best;
+  return TRUE;
+}

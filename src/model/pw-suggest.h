@@ -22,4 +22,23 @@ GArray *pw_suggest_cables (PwTypeSet        *types,
                            const PwPortType *a,
                            const PwPortType *b);
 
+typedef struct
+{
+  PwCableType *type;
+  guint        end_source;  /* into the stereo output */
+  guint        end_left;    /* into the input that is to hear the left channel */
+  guint        end_right;   /* into the input that is to hear the right channel */
+  int          score;
+} PwBreakoutChoice;
+
+/* The cable type of @types with three ends that fits a stereo output
+ * @source at one end and carries its left channel to @left and its right
+ * channel to @right (a phone's 3.5 mm TRS to two mono inputs), best fit;
+ * FALSE when none fits. */
+gboolean pw_suggest_breakout (PwTypeSet        *types,
+                              const PwPortType *source,
+                              const PwPortType *left,
+                              const PwPortType *right,
+                              PwBreakoutChoice *choice);
+
 G_END_DECLS

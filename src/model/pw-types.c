@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <gio/gio.h>
 #include <string.h>
 
@@ -24,6 +26,7 @@ static const char * const output_names[] = {
 static const char * const input_names[] = { "single_ended", "differential" };
 static const char * const phantom_names[] = { NULL, "available", "requires", "harmed" };
 static const char * const kind_names[] = { "cable", "adapter" };
+static const char * const coupling_names[] = { "transformer", "pad" };
 
 const char *
 pw_direction_to_string (PwDirection dir)
@@ -55,6 +58,81 @@ pw_signal_is_digital (PwSignal signal)
   return signal != PW_SIGNAL_ANALOG;
 }
 
+const char *
+pw_direction_label (PwDirection dir)
+{
+  switch (dir)
+    {
+    case PW_DIRECTION_OUT:
+      return _("Output");
+    case PW_DIRECTION_IN:
+      return _("Input");
+    case PW_DIRECTION_INSERT:
+      return _("Insert");
+    case PW_DIRECTION_PASSIVE:
+    default:
+      return _("Passive");
+    }
+}
+
+const char *
+pw_signal_label (PwSignal signal)
+{
+  switch (signal)
+    {
+    case PW_SIGNAL_ANALOG:
+      return _("Analog");
+    case PW_SIGNAL_AES3:
+      return "AES3";
+    case PW_SIGNAL_SPDIF:
+      return "S/PDIF";
+    case PW_SIGNAL_ADAT:
+      return "ADAT";
+    case PW_SIGNAL_MIDI:
+      return "MIDI";
+    case PW_SIGNAL_DMX:
+      return "DMX";
+    case PW_SIGNAL_USB:
+      return "USB";
+    case PW_SIGNAL_NETWORK:
+    default:
+      return _("Network");
+    }
+}
+
+const char *
+pw_level_label (PwLevel level)
+{
+  switch (level)
+    {
+    case PW_LEVEL_MIC:
+      return _("Microphone");
+    case PW_LEVEL_INSTRUMENT:
+      return _("Instrument (Hi-Z)");
+    case PW_LEVEL_LINE_CONSUMER:
+      return _("Line (−10 dBV)");
+    case PW_LEVEL_LINE_PRO:
+      return _("Line (+4 dBu)");
+    case PW_LEVEL_HEADPHONE:
+      return _("Headphone");
+    case PW_LEVEL_SPEAKER:
+      return _("Speaker");
+    case PW_LEVEL_PHONO:
+      return _("Phono");
+    case PW_LEVEL_NONE:
+    default:
+      return _("None");
+    }
+}
+
+char *
+pw_connector_label (const PwFamily *family,
+                    PwGender        gender)
+{
+  /* Translators: a connector and its gender, "6.35 mm TRS plug". */
+  return g_strdup_printf (gender == PW_GENDER_MALE ? _("%s plug") : _("%s socket"), family->name);
+}
+
 /* Device types */
 
 PwDeviceType *
@@ -78,6 +156,7 @@ device_type_clear (PwDeviceType *self)
   for (guint i = 0; i < self->n_bridges; i++)
     g_free (self->bridges[i].contacts);
   g_free (self->bridges);
+  g_free (self->couplings);
   g_free (self->contact_offset);
   g_clear_pointer (&self->source, json_node_unref);
 }
@@ -431,6 +510,163 @@ parse_join_list (JsonArray      *array,
   return TRUE;
 }
 
+/* A bridge: a list of "port.contact" strings, or an object that joins
+ * such a list and says when it opens. */
+static gboolean
+parse_bridge (PwDeviceType   *self,
+              GHashTable     *port_index,
+              PwBridge       *bridge,
+              guint           index,
+              JsonNode       *el,
+              const char     *what,
+              PwParseContext *ctx,
+              GError        **error)
+{
+  g_autofree char *bwhat = g_strdup_printf ("%s: bridge %u", what, index + 1);
+  JsonArray *join;
+
+  if (JSON_NODE_HOLDS_OBJECT (el))
+    {
+      JsonObject *bobj = json_node_get_object (el);
+
+      ctx->current = el;
+      if ((join = pw_parse_array (ctx, bobj, "join", TRUE, bwhat, error)) == NULL ||
+          !pw_parse_bool (ctx, bobj, "lift", bwhat, &bridge->lift, error))
+        return FALSE;
+      ctx->current = json_object_get_member (bobj, "join");
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (el))
+    {
+      join = json_node_get_array (el);
+      ctx->current = el;
+    }
+  else
+    return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                          "%s must be an array of \"port.contact\" strings, or an object "
+                          "with field 'join'", bwhat);
+  return parse_join_list (join, bwhat, port_index, self->n_ports,
+                          device_port_id, device_port_family, self,
+                          &bridge->n_contacts, &bridge->contacts, ctx, error);
+}
+
+/* One end of a coupling: a passive port of the type. */
+static gboolean
+parse_coupling_port (PwDeviceType   *self,
+                     GHashTable     *port_index,
+                     JsonObject     *cobj,
+                     const char     *member,
+                     const char     *cwhat,
+                     guint16        *out,
+                     PwParseContext *ctx,
+                     GError        **error)
+{
+  const char *port_id = NULL;
+  gpointer value;
+
+  if (!pw_parse_string (ctx, cobj, member, TRUE, cwhat, &port_id, error))
+    return FALSE;
+  if (!g_hash_table_lookup_extended (port_index, port_id, NULL, &value))
+    return pw_parse_fail (ctx, json_object_get_member (cobj, member), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: field '%s' names port '%s', which the type does not have",
+                          cwhat, member, port_id);
+  *out = GPOINTER_TO_UINT (value);
+  if (self->ports[*out].direction != PW_DIRECTION_PASSIVE)
+    return pw_parse_fail (ctx, json_object_get_member (cobj, member), error,
+                          PW_FORMAT_ERROR_INVALID,
+                          "%s: field '%s' names port '%s', which is not passive: a coupling "
+                          "joins passive ports", cwhat, member, port_id);
+  return TRUE;
+}
+
+/* The couplings, put in chain order: each after the one whose 'to' port
+ * it takes from. A loop of couplings carries nothing from anywhere and is
+ * refused. */
+static gboolean
+parse_couplings (PwDeviceType   *self,
+                 GHashTable     *port_index,
+                 JsonObject     *obj,
+                 const char     *what,
+                 PwParseContext *ctx,
+                 GError        **error)
+{
+  JsonArray *couplings;
+  g_autofree PwCoupling *read = NULL;
+  g_autofree guint8 *placed = NULL;
+  guint n;
+
+  if ((couplings = pw_parse_array (ctx, obj, "couplings", FALSE, what, error)) == NULL)
+    return FALSE;
+  n = json_array_get_length (couplings);
+  read = g_new0 (PwCoupling, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *el = json_array_get_element (couplings, i);
+      g_autofree char *cwhat = g_strdup_printf ("%s: coupling %u", what, i + 1);
+      PwCoupling *c = &read[i];
+      JsonObject *cobj;
+      int kind = -1;
+
+      if ((cobj = pw_parse_object (ctx, el, cwhat, error)) == NULL ||
+          !parse_coupling_port (self, port_index, cobj, "from", cwhat, &c->from, ctx, error) ||
+          !parse_coupling_port (self, port_index, cobj, "to", cwhat, &c->to, ctx, error) ||
+          !pw_parse_enum (ctx, cobj, "kind", cwhat, coupling_names, G_N_ELEMENTS (coupling_names),
+                          &kind, error) ||
+          !pw_parse_number (ctx, cobj, "pad_db", cwhat, 0, 200, &c->pad_db, NULL, error))
+        return FALSE;
+      if (kind < 0)
+        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
+                              "%s has no field 'kind' ('transformer' or 'pad')", cwhat);
+      c->kind = kind;
+      if (c->from == c->to)
+        return pw_parse_fail (ctx, json_object_get_member (cobj, "to"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s: port '%s' is both 'from' and 'to'", cwhat,
+                              self->ports[c->to].id);
+      for (guint j = 0; j < i; j++)
+        if (read[j].to == c->to)
+          return pw_parse_fail (ctx, json_object_get_member (cobj, "to"), error,
+                                PW_FORMAT_ERROR_INVALID,
+                                "%s: port '%s' is already driven by coupling %u: a port is "
+                                "the 'to' of one coupling", cwhat, self->ports[c->to].id, j + 1);
+    }
+
+  /* Chain order: take a coupling once nothing unplaced drives its 'from'. */
+  self->couplings = g_new0 (PwCoupling, MAX (n, 1));
+  placed = g_new0 (guint8, MAX (n, 1));
+  while (self->n_couplings < n)
+    {
+      gboolean progress = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean waits = FALSE;
+
+          if (placed[i])
+            continue;
+          for (guint j = 0; j < n && !waits; j++)
+            waits = !placed[j] && j != i && read[j].to == read[i].from;
+          if (waits)
+            continue;
+          self->couplings[self->n_couplings++] = read[i];
+          placed[i] = progress = TRUE;
+        }
+      if (!progress)
+        {
+          guint first = 0;
+
+          while (placed[first])
+            first++;
+          return pw_parse_fail (ctx, json_array_get_element (couplings, first), error,
+                                PW_FORMAT_ERROR_INVALID,
+                                "%s: coupling %u is part of a loop of couplings (port '%s' is "
+                                "fed, through them, by what it feeds)", what, first + 1,
+                                self->ports[read[first].from].id);
+        }
+    }
+  return TRUE;
+}
+
 static void
 compute_offsets (guint          n,
                  const PwFamily *(*item_family) (gconstpointer owner, guint i),
@@ -497,21 +733,16 @@ pw_device_type_parse (const char     *id,
   self->bridges = g_new0 (PwBridge, json_array_get_length (bridges));
   for (guint i = 0; i < json_array_get_length (bridges); i++)
     {
-      JsonNode *el = json_array_get_element (bridges, i);
-      g_autofree char *bwhat = g_strdup_printf ("%s: bridge %u", what, i + 1);
-      PwBridge *bridge = &self->bridges[i];
-
       self->n_bridges = i + 1;
-      if (!JSON_NODE_HOLDS_ARRAY (el))
-        return pw_parse_fail (ctx, el, error, PW_FORMAT_ERROR_INVALID,
-                              "%s must be an array of \"port.contact\" strings", bwhat), NULL;
-      ctx->current = el;
-      if (!parse_join_list (json_node_get_array (el), bwhat, port_index, self->n_ports,
-                            device_port_id, device_port_family, self,
-                            &bridge->n_contacts, &bridge->contacts,
-                            ctx, error))
+      if (!parse_bridge (self, port_index, &self->bridges[i], i,
+                         json_array_get_element (bridges, i), what, ctx, error))
         return NULL;
+      /* A bridge that lifts is a lift switch on the device. */
+      self->ground_lift |= self->bridges[i].lift;
     }
+
+  if (!parse_couplings (self, port_index, obj, what, ctx, error))
+    return NULL;
 
   compute_offsets (self->n_ports, device_port_family, self, &self->contact_offset,
                    &self->n_contacts);
@@ -559,6 +790,44 @@ pw_cable_type_find_end (const PwCableType *self,
     if (strcmp (self->ends[i].id, end_id) == 0)
       return i;
   return -1;
+}
+
+PwCableType *
+pw_cable_type_get_direct (void)
+{
+  static PwFamily family = { .index = G_MAXUINT, .id = (char *) "direct",
+                             .name = (char *) "Direct" };
+  static PwCableType *direct;
+
+  if (g_once_init_enter (&direct))
+    {
+      PwCableType *type = g_atomic_rc_box_new0 (PwCableType);
+      JsonObject *obj = json_object_new ();
+
+      type->id = g_strdup ("direct");
+      type->name = g_strdup ("Direct connection");
+      type->kind = PW_CABLE_KIND_DIRECT;
+      type->n_ends = 2;
+      type->ends = g_new0 (PwCableEndType, 2);
+      for (guint e = 0; e < 2; e++)
+        {
+          type->ends[e].id = g_strdup (e == 0 ? "a" : "b");
+          type->ends[e].label = g_strdup (type->ends[e].id);
+          type->ends[e].family = &family;
+        }
+      type->contact_offset = g_new0 (guint, 3);
+      json_object_set_string_member (obj, "name", type->name);
+      type->source = json_node_init_object (json_node_alloc (), obj);
+      json_object_unref (obj);
+      g_once_init_leave (&direct, type);
+    }
+  return direct;
+}
+
+gboolean
+pw_cable_type_is_direct (const PwCableType *self)
+{
+  return self->kind == PW_CABLE_KIND_DIRECT;
 }
 
 static const char *

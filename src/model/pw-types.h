@@ -98,7 +98,23 @@ typedef struct
 {
   guint         n_contacts;
   PwContactRef *contacts;
+  gboolean      lift;              /* open while the instance's ground lift is on */
 } PwBridge;
+
+typedef enum {
+  PW_COUPLING_TRANSFORMER,
+  PW_COUPLING_PAD,
+} PwCouplingKind;
+
+/* What reaches port @from is carried to port @to (both passive): a
+ * transformer isolates ground and phantom power, a pad passes both. */
+typedef struct
+{
+  guint16        from;
+  guint16        to;
+  PwCouplingKind kind;
+  double         pad_db;
+} PwCoupling;
 
 typedef struct
 {
@@ -111,6 +127,8 @@ typedef struct
   PwPortType *ports;
   guint       n_bridges;
   PwBridge   *bridges;
+  guint       n_couplings;
+  PwCoupling *couplings;           /* in chain order: a coupling comes after the one feeding it */
   guint       n_contacts;          /* sum over the ports */
   guint      *contact_offset;      /* per port: index of its first contact */
   JsonNode   *source;              /* the JSON it was read from, written back on save */
@@ -135,6 +153,7 @@ typedef struct
 typedef enum {
   PW_CABLE_KIND_CABLE,
   PW_CABLE_KIND_ADAPTER,
+  PW_CABLE_KIND_DIRECT,            /* no cable: its two ends mate each other */
 } PwCableKind;
 
 typedef struct
@@ -168,6 +187,15 @@ const char   *pw_signal_to_string        (PwSignal    signal);
 const char   *pw_level_to_string         (PwLevel     level);
 const char   *pw_output_kind_to_string   (PwOutputKind kind);
 gboolean      pw_signal_is_digital       (PwSignal    signal);
+/* People's words for the ids above, translated: "Line (+4 dBu)", "Input".
+ * The one home of these labels: the inspector, the cards, the device
+ * editor and every export use them. */
+const char   *pw_direction_label         (PwDirection dir);
+const char   *pw_signal_label            (PwSignal    signal);
+const char   *pw_level_label             (PwLevel     level);
+/* "6.35 mm TRS socket", "XLR 3-pin plug". */
+char         *pw_connector_label         (const PwFamily *family,
+                                          PwGender        gender);
 
 PwDeviceType *pw_device_type_ref         (PwDeviceType *self);
 void          pw_device_type_unref       (PwDeviceType *self);
@@ -195,6 +223,10 @@ PwCableType  *pw_cable_type_parse        (const char     *id,
                                           GError        **error);
 int           pw_cable_type_find_end     (const PwCableType *self,
                                           const char        *end_id);
+/* The one type of every direct connection: ends "a" and "b" of a family
+ * with no contacts, no wires. */
+PwCableType  *pw_cable_type_get_direct   (void);
+gboolean      pw_cable_type_is_direct    (const PwCableType *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwDeviceType, pw_device_type_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwCableType, pw_cable_type_unref)
@@ -226,6 +258,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwTypeSet, pw_type_set_unref)
 /* The built-in catalogue (compiled in) and the user library
  * ($XDG_DATA_HOME/patchwise/library/ *.json). */
 PwTypeSet    *pw_catalogue_get_builtin   (void);
+/* A catalogue name (device or cable type, category) in the user's
+ * language: po/ translates the built-in ones (data/catalogue/catalogue-strings.h);
+ * any other name comes back as it is. */
+const char   *pw_catalogue_type_name     (const char *name);
 PwTypeSet    *pw_catalogue_get_user      (void);
 void          pw_catalogue_set_user_dir  (const char *dir);
 /* Adds a type to the in-memory user library (which is read only once). */

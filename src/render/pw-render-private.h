@@ -45,6 +45,8 @@ typedef struct
 {
   guint        first_segment;
   guint        n_segments;
+  guint        n_free;            /* the last n_free segments lead to free ends,
+                                   * in the order of the cable's ends */
   gboolean     has_anchor;
   double       ax, ay;            /* label centre */
   PwRect       bbox;

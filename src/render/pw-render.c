@@ -20,6 +20,8 @@
 #define LABEL_MAX_WIDTH  150.0
 #define LABEL_HEIGHT     28.0
 #define STUB_LENGTH      48.0
+#define FREE_END_SPACING 22.0
+#define FREE_END_RADIUS  5.0
 #define GRID_MAX_CELLS   65536
 /* Below this many device pixels per unit, text is not drawn. */
 #define TEXT_MIN_SCALE   0.42
@@ -776,6 +778,7 @@ update_cable (PwRender  *self,
 
   info->first_segment = self->segments->len;
   info->n_segments = 0;
+  info->n_free = 0;
   info->has_anchor = FALSE;
 
   for (guint e = 0; e < n_ends; e++)
@@ -813,26 +816,36 @@ update_cable (PwRender  *self,
     }
   else if (n_plugged == 1)
     {
-      /* One end plugged: a stub, ending in an open ring. */
+      /* One end plugged: a stub to each free end, ending in an open ring,
+       * fanned out one above the other. */
+      guint n_free = n_ends - 1, k = 0;
+      double d = 1;
+
       for (guint e = 0; e < n_ends; e++)
         if (cable->ends[e].device != NULL)
+          d = port_direction (self, &cable->ends[e]);
+      for (guint e = 0; e < n_ends; e++)
+        if (cable->ends[e].device == NULL)
           {
             Segment seg;
-            double d = port_direction (self, &cable->ends[e]);
+            double fy = hy + (k++ - (n_free - 1) / 2.0) * FREE_END_SPACING;
 
-            segment_from_anchor (&seg, hx, hy, d, hx + d * STUB_LENGTH, hy, -d);
+            segment_from_anchor (&seg, hx, hy, d, hx + d * STUB_LENGTH, fy, -d);
             g_array_append_val (self->segments, seg);
-            info->ax = hx + d * (STUB_LENGTH + LABEL_MAX_WIDTH / 2 + 6);
-            info->ay = hy;
-            for (guint k = 0; k < 4 && !label_free (self, info->ax, info->ay); k++)
-              info->ay += LABEL_HEIGHT + 4;
-            record_label (self, info->ax, info->ay);
           }
+      info->n_free = n_free;
+      info->ax = hx + d * (STUB_LENGTH + LABEL_MAX_WIDTH / 2 + 6);
+      info->ay = hy;
+      for (guint k2 = 0; k2 < 4 && !label_free (self, info->ax, info->ay); k2++)
+        info->ay += LABEL_HEIGHT + 4;
+      record_label (self, info->ax, info->ay);
     }
   else
     {
-      /* Several ends: each runs to a hub between them. */
+      /* Several ends: each runs to a hub between them; free ends hang
+       * from the hub. */
       double spread = 0;
+      guint n_free = n_ends - n_plugged, k = 0;
 
       for (guint e = 0; e < n_ends; e++)
         if (cable->ends[e].device != NULL)
@@ -856,6 +869,17 @@ update_cable (PwRender  *self,
             segment_from_anchor (&seg, ax, ay, d, hx, hy, ax < hx ? -1 : 1);
             g_array_append_val (self->segments, seg);
           }
+      for (guint e = 0; e < n_ends; e++)
+        if (cable->ends[e].device == NULL)
+          {
+            /* Straight down from the hub, clear of its label. */
+            double fx = hx + (k++ - (n_free - 1) / 2.0) * 2 * FREE_END_SPACING;
+            double fy = hy + LABEL_HEIGHT / 2 + FREE_END_SPACING;
+            Segment seg = { { hx, hy, hx, hy, fx, fy, fx, fy } };
+
+            g_array_append_val (self->segments, seg);
+          }
+      info->n_free = n_free;
       info->ax = hx;
       info->ay = hy;
     }
@@ -1220,6 +1244,30 @@ cable_label_rect (CableInfo *ci,
   r->height = h;
 }
 
+gboolean
+pw_render_get_free_end (PwRender *self,
+                        guint     cable,
+                        guint     end,
+                        double   *x,
+                        double   *y)
+{
+  CableInfo *ci;
+  PwCable *c;
+  guint s;
+
+  g_return_val_if_fail (self != NULL && cable < self->cable_info->len, FALSE);
+  ci = &g_array_index (self->cable_info, CableInfo, cable);
+  c = pw_document_get_cable (self->document, cable);
+  if (end >= c->type->n_ends || c->ends[end].device != NULL || ci->n_free == 0)
+    return FALSE;
+  s = ci->first_segment + ci->n_segments - ci->n_free;
+  for (guint e = 0; e < end; e++)
+    s += c->ends[e].device == NULL;
+  *x = g_array_index (self->segments, Segment, s).p[6];
+  *y = g_array_index (self->segments, Segment, s).p[7];
+  return TRUE;
+}
+
 PwHitKind
 pw_render_hit_test (PwRender *self,
                     double    x,
@@ -1236,7 +1284,7 @@ pw_render_hit_test (PwRender *self,
   g_return_val_if_fail (self != NULL && hit != NULL, PW_HIT_NONE);
 
   hit->kind = PW_HIT_NONE;
-  hit->device = hit->port = hit->cable = -1;
+  hit->device = hit->port = hit->cable = hit->end = -1;
   pw_render_query (self, &near, devices, cables);
 
   /* Ports first: their glyphs straddle the card edge. The last card drawn
@@ -1257,6 +1305,28 @@ pw_render_hit_test (PwRender *self,
               hit->kind = PW_HIT_PORT;
               hit->device = d;
               hit->port = p;
+              return hit->kind;
+            }
+        }
+    }
+  /* Free ends hang beside the cards, a handle to grab: next. */
+  for (guint i = 0; i < cables->len; i++)
+    {
+      guint c = g_array_index (cables, guint, i);
+      PwCable *cable = pw_document_get_cable (self->document, c);
+
+      if (g_array_index (self->cable_info, CableInfo, c).n_free == 0)
+        continue;
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          double fx, fy;
+
+          if (pw_render_get_free_end (self, c, e, &fx, &fy) &&
+              hypot (fx - x, fy - y) <= FREE_END_RADIUS + 2 + tolerance)
+            {
+              hit->kind = PW_HIT_CABLE_END;
+              hit->cable = c;
+              hit->end = e;
               return hit->kind;
             }
         }
@@ -1672,6 +1742,47 @@ pw_render_draw_glyph (cairo_t         *cr,
   cairo_restore (cr);
 }
 
+/* Free ends: a hollow ring where the plug hangs, tagged with the end's
+ * label (L, R, Send …) where the cable type gives one. */
+static void
+draw_free_ends (PwRender        *self,
+                cairo_t         *cr,
+                const PwPalette *palette,
+                guint            index,
+                PwLinkClass      klass,
+                double           scale)
+{
+  CableInfo *ci = &g_array_index (self->cable_info, CableInfo, index);
+  PwCable *cable = pw_document_get_cable (self->document, index);
+  guint s = ci->first_segment + ci->n_segments - ci->n_free;
+
+  for (guint e = 0; e < cable->type->n_ends && ci->n_free > 0; e++)
+    {
+      Segment *seg;
+      const char *tag = cable->type->ends[e].label;
+
+      if (cable->ends[e].device != NULL)
+        continue;
+      seg = &g_array_index (self->segments, Segment, s++);
+      cairo_new_path (cr);
+      cairo_arc (cr, seg->p[6], seg->p[7], FREE_END_RADIUS, 0, 2 * G_PI);
+      pw_palette_set_source (cr, &palette->background);
+      cairo_fill_preserve (cr);
+      pw_palette_set_source (cr, &palette->link[klass]);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      if (tag != NULL && *tag != '\0' && scale >= TEXT_MIN_SCALE)
+        {
+          g_autoptr(PangoLayout) layout = pw_render_create_layout (self->pango, tag, 7, TRUE);
+          int w, h;
+
+          pango_layout_get_pixel_size (layout, &w, &h);
+          show_layout (cr, layout, &palette->foreground,
+                       seg->p[6] + FREE_END_RADIUS + 3, seg->p[7] - h / 2.0);
+        }
+    }
+}
+
 static void
 draw_cable_lines (PwRender        *self,
                   cairo_t         *cr,
@@ -1708,25 +1819,7 @@ draw_cable_lines (PwRender        *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  /* Open ends: a hollow ring where the plug hangs free. */
-  if (ci->n_segments == 1 && klass == PW_LINK_OPEN)
-    {
-      Segment *seg = &g_array_index (self->segments, Segment, ci->first_segment);
-      PwCable *cable = pw_document_get_cable (self->document, index);
-      guint n_plugged = 0;
-
-      for (guint e = 0; e < cable->type->n_ends; e++)
-        n_plugged += cable->ends[e].device != NULL;
-      if (n_plugged == 1)
-        {
-          cairo_arc (cr, seg->p[6], seg->p[7], 4, 0, 2 * G_PI);
-          pw_palette_set_source (cr, &palette->background);
-          cairo_fill_preserve (cr);
-          pw_palette_set_source (cr, &palette->link[klass]);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-    }
+  draw_free_ends (self, cr, palette, index, klass, scale);
 }
 
 static char *
@@ -2096,8 +2189,9 @@ draw_simplified (PwRender        *self,
       guint c = g_array_index (cables, guint, i);
       CableInfo *ci = &g_array_index (self->cable_info, CableInfo, c);
 
-      if (ci->n_segments == 1 && pw_analysis_get_link_class (self->analysis, c) == PW_LINK_OPEN)
-        draw_cable_lines (self, cr, palette, c, scale);
+      if (ci->n_free > 0)
+        draw_free_ends (self, cr, palette, c, pw_analysis_get_link_class (self->analysis, c),
+                        scale);
     }
 
   /* Cards: one fill, then the borders by severity, then the header rules. */

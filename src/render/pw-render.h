@@ -45,6 +45,7 @@ typedef enum {
   PW_HIT_DEVICE,
   PW_HIT_PORT,
   PW_HIT_CABLE,
+  PW_HIT_CABLE_END,     /* the ring of a cable end that is not plugged in */
 } PwHitKind;
 
 typedef struct
@@ -53,6 +54,7 @@ typedef struct
   int       device;     /* index in the document, or -1 */
   int       port;       /* index in the device's type, or -1 */
   int       cable;      /* index in the document, or -1 */
+  int       end;        /* PW_HIT_CABLE_END: index in the cable's type, else -1 */
 } PwHit;
 
 typedef struct _PwRender PwRender;
@@ -106,8 +108,17 @@ gboolean    pw_render_get_cable_anchor   (PwRender         *self,
                                           double           *x,
                                           double           *y);
 
+/* Where the free end @end of @cable hangs (its ring); FALSE when that end
+ * is plugged or nothing of the cable is. */
+gboolean    pw_render_get_free_end       (PwRender         *self,
+                                          guint             cable,
+                                          guint             end,
+                                          double           *x,
+                                          double           *y);
+
 /* What is at (x, y), in document units, within @tolerance units of a
- * cable. Ports win over cards, cards over cables. */
+ * cable. Ports win over free cable ends, these over cards, cards over
+ * cables. */
 PwHitKind   pw_render_hit_test           (PwRender         *self,
                                           double            x,
                                           double            y,

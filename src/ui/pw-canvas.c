@@ -13,6 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include <adwaita.h>
+#include <string.h>
+
 #include "pw-canvas.h"
 #include "pw-paperwork.h"
 #include "pw-suggest.h"
@@ -26,6 +29,7 @@ typedef enum {
   DRAG_MOVE,
   DRAG_RUBBER_BAND,
   DRAG_WIRE,
+  DRAG_END,           /* a free cable end, to a port */
   DRAG_PAN,
 } DragMode;
 
@@ -42,6 +46,8 @@ struct _PwCanvas
 
   GHashTable *selected;         /* PwDevice* set */
   PwCable    *selected_cable;
+  char       *selected_cable_id; /* kept across edits that replace the cable
+                                  * (a new type is a new cable of the same id) */
 
   DragMode    drag;
   double      drag_start_x;     /* widget coordinates */
@@ -70,6 +76,7 @@ G_DEFINE_FINAL_TYPE (PwCanvas, pw_canvas, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_MESSAGE,
+  SIGNAL_NOTICE,
   N_SIGNALS
 };
 
@@ -148,6 +155,18 @@ pw_snap (double value,
 /* Selection */
 
 static void
+set_selected_cable (PwCanvas *self,
+                    PwCable  *cable)
+{
+  self->selected_cable = cable;
+  if (cable == NULL || g_strcmp0 (cable->id, self->selected_cable_id) != 0)
+    {
+      g_free (self->selected_cable_id);
+      self->selected_cable_id = cable ? g_strdup (cable->id) : NULL;
+    }
+}
+
+static void
 selection_changed (PwCanvas *self)
 {
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
@@ -184,7 +203,7 @@ pw_canvas_select_device (PwCanvas *self,
   if (!add)
     {
       g_hash_table_remove_all (self->selected);
-      self->selected_cable = NULL;
+      set_selected_cable (self, NULL);
     }
   if (device != NULL)
     g_hash_table_add (self->selected, device);
@@ -196,7 +215,7 @@ pw_canvas_select_cable (PwCanvas *self,
                         PwCable  *cable)
 {
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = cable;
+  set_selected_cable (self, cable);
   selection_changed (self);
 }
 
@@ -206,7 +225,7 @@ pw_canvas_clear_selection (PwCanvas *self)
   if (g_hash_table_size (self->selected) == 0 && self->selected_cable == NULL)
     return;
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   selection_changed (self);
 }
 
@@ -218,7 +237,7 @@ pw_canvas_select_all (PwCanvas *self)
   if (self->history == NULL)
     return;
   doc = pw_history_get_document (self->history);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
     g_hash_table_add (self->selected, pw_document_get_device (doc, i));
   selection_changed (self);
@@ -244,12 +263,16 @@ prune_selection (PwCanvas *self)
           changed = TRUE;
         }
     }
-  if (self->selected_cable != NULL &&
-      (self->selected_cable->index >= pw_document_get_n_cables (doc) ||
-       pw_document_get_cable (doc, self->selected_cable->index) != self->selected_cable))
+  /* The cable is found again by its id: changing its type replaces it. */
+  if (self->selected_cable_id != NULL)
     {
-      self->selected_cable = NULL;
-      changed = TRUE;
+      PwCable *cable = pw_document_lookup_cable (doc, self->selected_cable_id);
+
+      if (cable != self->selected_cable)
+        {
+          set_selected_cable (self, cable);
+          changed = TRUE;
+        }
     }
   if (changed)
     selection_changed (self);
@@ -268,7 +291,7 @@ pw_canvas_delete_selection (PwCanvas *self)
   for (guint i = 0; i < devices->len; i++)
     pw_edit_remove_device (self->history, g_ptr_array_index (devices, i));
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   pw_history_end (self->history);
   selection_changed (self);
 }
@@ -364,7 +387,7 @@ pw_canvas_set_history (PwCanvas  *self,
   g_set_object (&self->history, history);
   self->render = render;
   g_hash_table_remove_all (self->selected);
-  self->selected_cable = NULL;
+  set_selected_cable (self, NULL);
   self->fitted = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   selection_changed (self);
@@ -521,12 +544,17 @@ pw_canvas_snapshot (GtkWidget   *widget,
     }
   draw_selection (self, cr, palette);
 
-  if (self->drag == DRAG_WIRE)
+  if (self->drag == DRAG_WIRE ||
+      (self->drag == DRAG_END && self->wire_from.cable >= 0))
     {
       double x0, y0, x1, y1;
 
-      pw_render_get_port_anchor (self->render, self->wire_from.device, self->wire_from.port,
-                                 &x0, &y0);
+      if (self->drag == DRAG_WIRE)
+        pw_render_get_port_anchor (self->render, self->wire_from.device, self->wire_from.port,
+                                   &x0, &y0);
+      else if (!pw_render_get_free_end (self->render, (guint) self->wire_from.cable,
+                                        (guint) self->wire_from.end, &x0, &y0))
+        pw_view_to_document (&self->view, self->drag_start_x, self->drag_start_y, &x0, &y0);
       pw_view_to_document (&self->view, self->drag_x, self->drag_y, &x1, &y1);
       if (self->hover.kind == PW_HIT_PORT)
         pw_render_get_port_anchor (self->render, self->hover.device, self->hover.port, &x1, &y1);
@@ -573,19 +601,70 @@ pw_canvas_size_allocate (GtkWidget *widget,
 
 /* Connecting */
 
-PwCable *
-pw_canvas_connect (PwCanvas  *self,
-                   PwDevice  *from,
-                   guint      from_port,
-                   PwDevice  *to,
-                   guint      to_port,
-                   GError   **error)
+static const char *
+cable_name (PwCable *cable)
+{
+  return cable->label != NULL && *cable->label != '\0' ? cable->label : cable->id;
+}
+
+/* The cable in @port of @device, if any, remembered before an edit plugs
+ * something else there, and told about after. */
+typedef struct
+{
+  PwCable  *cable;
+  PwDevice *device;
+  guint     port;
+} Occupant;
+
+static void
+note_occupant (PwCanvas *self,
+               PwDevice *device,
+               guint     port,
+               Occupant *occupant)
+{
+  int end;
+
+  occupant->cable = pw_document_find_cable_at (pw_history_get_document (self->history), device,
+                                               (int) port, &end);
+  occupant->device = device;
+  occupant->port = port;
+}
+
+/* Nothing is unplugged silently: a toast says which cable made room, with
+ * Undo. */
+static void
+tell_displaced (PwCanvas       *self,
+                const Occupant *occupants,
+                guint           n,
+                PwCable        *except)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const Occupant *o = &occupants[i];
+      g_autofree char *text = NULL;
+
+      if (o->cable == NULL || o->cable == except)
+        continue;
+      text = g_strdup_printf (_("%s unplugged from %s: %s"), cable_name (o->cable),
+                              o->device->name, o->device->type->ports[o->port].label);
+      g_signal_emit (self, signals[SIGNAL_NOTICE], 0, text);
+    }
+}
+
+static PwCable *
+connect_now (PwCanvas  *self,
+             PwDevice  *from,
+             guint      from_port,
+             PwDevice  *to,
+             guint      to_port,
+             GError   **error)
 {
   const PwPortType *a = &from->type->ports[from_port];
   const PwPortType *b = &to->type->ports[to_port];
   g_autoptr(GArray) choices = NULL;
   PwCableChoice *best;
   PwCable *cable;
+  Occupant occupants[2];
 
   /* The user library first: its cables are the ones this user owns. */
   choices = pw_suggest_cables (pw_catalogue_get_user (), a, b);
@@ -602,6 +681,8 @@ pw_canvas_connect (PwCanvas  *self,
       return NULL;
     }
 
+  note_occupant (self, from, from_port, &occupants[0]);
+  note_occupant (self, to, to_port, &occupants[1]);
   best = &g_array_index (choices, PwCableChoice, 0);
   pw_history_begin (self->history, _("Connect"));
   cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
@@ -609,7 +690,218 @@ pw_canvas_connect (PwCanvas  *self,
   pw_edit_plug (self->history, cable, best->end_b, to, to_port);
   pw_edit_number_cables (self->history, &cable, 1);
   pw_history_end (self->history);
+  tell_displaced (self, occupants, 2, NULL);
   return cable;
+}
+
+static gboolean
+is_stereo_output (const PwPortType *port)
+{
+  return port->direction == PW_DIRECTION_OUT && pw_port_type_has_role (port, PW_ROLE_LEFT) &&
+         pw_port_type_has_role (port, PW_ROLE_RIGHT);
+}
+
+static gboolean
+is_mono_input (const PwPortType *port)
+{
+  return port->direction == PW_DIRECTION_IN && !pw_port_type_has_role (port, PW_ROLE_LEFT) &&
+         !pw_port_type_has_role (port, PW_ROLE_RIGHT);
+}
+
+/* A second cable from a stereo output that already feeds one mono input
+ * into another: what a phone's two channels into two inputs need is one
+ * breakout lead, not a second cable. */
+typedef struct
+{
+  PwCanvas        *self;
+  PwBreakoutChoice choice;
+  PwCable         *old;
+  PwDevice        *source;
+  guint            source_port;
+  PwDevice        *left;
+  guint            left_port;
+  PwDevice        *right;
+  guint            right_port;
+  gboolean         source_first; /* the user dragged from the source */
+} Breakout;
+
+static gboolean
+find_breakout (PwCanvas *self,
+               PwDevice *source,
+               guint     source_port,
+               PwDevice *right,
+               guint     right_port,
+               Breakout *breakout)
+{
+  const PwPortType *out = &source->type->ports[source_port];
+  const PwPortType *in = &right->type->ports[right_port];
+  PwCable *old;
+  PwPlug *other = NULL;
+  int end;
+
+  if (!is_stereo_output (out) || !is_mono_input (in))
+    return FALSE;
+  old = pw_document_find_cable_at (pw_history_get_document (self->history), source,
+                                   (int) source_port, &end);
+  if (old == NULL || old->type->n_ends != 2)
+    return FALSE;
+  other = &old->ends[1 - end];
+  if (other->device == NULL || (other->device == right && (guint) other->port == right_port) ||
+      !is_mono_input (&other->device->type->ports[other->port]))
+    return FALSE;
+  memset (breakout, 0, sizeof *breakout);
+  if (!pw_suggest_breakout (pw_catalogue_get_user (), out, &other->device->type->ports[other->port],
+                            in, &breakout->choice) &&
+      !pw_suggest_breakout (pw_catalogue_get_builtin (), out,
+                            &other->device->type->ports[other->port], in, &breakout->choice))
+    return FALSE;
+  breakout->self = self;
+  breakout->old = old;
+  breakout->source = source;
+  breakout->source_port = source_port;
+  breakout->left = other->device;
+  breakout->left_port = (guint) other->port;
+  breakout->right = right;
+  breakout->right_port = right_port;
+  return TRUE;
+}
+
+static PwCable *
+use_breakout (PwCanvas       *self,
+              const Breakout *b)
+{
+  double length = b->old->has_length ? b->old->length_m : 3;
+  Occupant occupant;
+  PwCable *cable;
+
+  note_occupant (self, b->right, b->right_port, &occupant);
+  pw_history_begin (self->history, _("Use Breakout Lead"));
+  pw_edit_remove_cable (self->history, b->old);
+  cable = pw_edit_add_cable (self->history, b->choice.type, NULL, length, TRUE);
+  pw_edit_plug (self->history, cable, b->choice.end_source, b->source, (int) b->source_port);
+  pw_edit_plug (self->history, cable, b->choice.end_left, b->left, (int) b->left_port);
+  pw_edit_plug (self->history, cable, b->choice.end_right, b->right, (int) b->right_port);
+  pw_history_end (self->history);
+  tell_displaced (self, &occupant, 1, NULL);
+  return cable;
+}
+
+static void
+breakout_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Breakout         *b)
+{
+  PwCanvas *self = b->self;
+  PwDocument *doc = pw_history_get_document (self->history);
+  int end;
+  PwCable *cable = NULL;
+
+  /* The plan may have changed meanwhile (autosave does not, but a window
+   * can be closed): act only if the old cable is still where it was. */
+  if (pw_document_find_cable_at (doc, b->source, (int) b->source_port, &end) == b->old)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (response, "breakout"))
+        cable = use_breakout (self, b);
+      else if (g_str_equal (response, "replace"))
+        cable = b->source_first ? connect_now (self, b->source, b->source_port, b->right,
+                                               b->right_port, &error)
+                                : connect_now (self, b->right, b->right_port, b->source,
+                                               b->source_port, &error);
+      if (error != NULL)
+        g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
+    }
+  if (cable != NULL)
+    pw_canvas_select_cable (self, cable);
+  g_object_unref (self);
+  g_free (b);
+}
+
+static void
+offer_breakout (PwCanvas *self,
+                Breakout *b)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  const char *type_name = pw_catalogue_type_name (b->choice.type->name);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Feed Both Inputs?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s: %s already feeds %s: %s through %s. A breakout lead "
+                                    "(%s) carries the left channel there and the right "
+                                    "channel to %s: %s."),
+                                  b->source->name, b->source->type->ports[b->source_port].label,
+                                  b->left->name, b->left->type->ports[b->left_port].label,
+                                  cable_name (b->old), type_name, b->right->name,
+                                  b->right->type->ports[b->right_port].label);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "replace", _("_Move the Cable"),
+                                    "breakout", _("Use _Breakout Lead"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "breakout", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "breakout");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (breakout_response_cb), b);
+  g_object_ref (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+PwCable *
+pw_canvas_connect (PwCanvas  *self,
+                   PwDevice  *from,
+                   guint      from_port,
+                   PwDevice  *to,
+                   guint      to_port,
+                   GError   **error)
+{
+  Breakout b;
+
+  g_return_val_if_fail (PW_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (find_breakout (self, from, from_port, to, to_port, &b) ||
+      find_breakout (self, to, to_port, from, from_port, &b))
+    {
+      b.source_first = b.source == from && b.source_port == from_port;
+      offer_breakout (self, g_memdup2 (&b, sizeof b));
+      return NULL;
+    }
+  return connect_now (self, from, from_port, to, to_port, error);
+}
+
+/* Plugs the free end @end of @cable into a port, if it fits. */
+static void
+plug_free_end (PwCanvas *self,
+               PwCable  *cable,
+               guint     end,
+               PwDevice *device,
+               guint     port)
+{
+  const PwCableEndType *e = &cable->type->ends[end];
+  const PwPortType *p = &device->type->ports[port];
+  const PwMate *mate;
+  gboolean end_is_plug;
+  Occupant occupant;
+
+  if (pw_connector_table_mate (pw_connector_table_get_default (), e->family, e->gender,
+                               p->family, p->gender, &mate, &end_is_plug) != PW_MATE_OK)
+    {
+      g_autofree char *text = g_strdup_printf (_("This end of %s (%s %s) does not fit %s: %s (%s %s)"),
+                                               cable_name (cable), e->family->name,
+                                               e->gender == PW_GENDER_MALE ? _("plug") : _("socket"),
+                                               device->name, p->label, p->family->name,
+                                               p->gender == PW_GENDER_MALE ? _("plug") : _("socket"));
+
+      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, text);
+      return;
+    }
+  note_occupant (self, device, port, &occupant);
+  pw_history_begin (self->history, _("Plug In Cable End"));
+  pw_edit_plug (self->history, cable, end, device, (int) port);
+  pw_history_end (self->history);
+  tell_displaced (self, &occupant, 1, cable);
+  pw_canvas_select_cable (self, cable);
 }
 
 /* Input */
@@ -624,7 +916,7 @@ hit_at (PwCanvas *self,
 
   memset (hit, 0, sizeof *hit);
   hit->kind = PW_HIT_NONE;
-  hit->device = hit->port = hit->cable = -1;
+  hit->device = hit->port = hit->cable = hit->end = -1;
   if (self->render == NULL)
     return;
   pw_view_to_document (&self->view, wx, wy, &dx, &dy);
@@ -660,7 +952,14 @@ drag_begin_cb (GtkGestureDrag *gesture,
     }
 
   hit_at (self, x, y, &hit);
-  if (hit.kind == PW_HIT_PORT)
+  if (hit.kind == PW_HIT_CABLE_END)
+    {
+      self->drag = DRAG_END;
+      self->wire_from = hit;
+      pw_canvas_select_cable (self, pw_document_get_cable (pw_history_get_document (self->history),
+                                                           hit.cable));
+    }
+  else if (hit.kind == PW_HIT_PORT)
     {
       self->drag = DRAG_WIRE;
       self->wire_from = hit;
@@ -674,7 +973,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
         {
           if (!g_hash_table_remove (self->selected, device))
             g_hash_table_add (self->selected, device);
-          self->selected_cable = NULL;
+          set_selected_cable (self, NULL);
           selection_changed (self);
         }
       else if (!g_hash_table_contains (self->selected, device))
@@ -771,6 +1070,7 @@ drag_update_cb (GtkGestureDrag *gesture,
       break;
 
     case DRAG_WIRE:
+    case DRAG_END:
       hit_at (self, self->drag_x, self->drag_y, &self->hover);
       if (self->hover.kind != PW_HIT_PORT)
         self->hover.kind = PW_HIT_NONE;
@@ -845,9 +1145,22 @@ drag_end_cb (GtkGestureDrag *gesture,
 
             if (cable != NULL)
               pw_canvas_select_cable (self, cable);
-            else
+            else if (error != NULL)
               g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
           }
+      }
+      break;
+
+    case DRAG_END:
+      {
+        PwHit target;
+
+        hit_at (self, self->drag_x, self->drag_y, &target);
+        if (target.kind == PW_HIT_PORT)
+          plug_free_end (self, pw_document_get_cable (pw_history_get_document (self->history),
+                                                      self->wire_from.cable),
+                         (guint) self->wire_from.end, device_at (self, target.device),
+                         (guint) target.port);
       }
       break;
 
@@ -1142,6 +1455,7 @@ pw_canvas_finalize (GObject *object)
   PwCanvas *self = PW_CANVAS (object);
 
   g_hash_table_unref (self->selected);
+  g_free (self->selected_cable_id);
   g_array_unref (self->drag_origins);
   g_ptr_array_unref (self->drag_devices);
   pw_tiles_free (self->tiles);
@@ -1175,6 +1489,17 @@ pw_canvas_class_init (PwCanvasClass *klass)
    */
   signals[SIGNAL_MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * PwCanvas::notice:
+   * @text: what changed
+   *
+   * An edit changed more than the user pointed at (a cable unplugged to
+   * make room): shown with a way to undo it.
+   */
+  signals[SIGNAL_NOTICE] =
+    g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "pw-canvas");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pw-panels.h"
 #include "pw-pinout.h"
@@ -553,9 +554,40 @@ struct _PwInspector
   PwDevice    *device;
   PwCable     *cable;
   GArray      *choices;       /* PwCableChoice offered for the selected cable */
+
+  /* What is shown, so that an edit updates these widgets in place instead
+   * of building new ones under the user's pointer and focus. */
+  char        *shown_id;      /* device or cable id; NULL: nothing */
+  gboolean     shown_cable;
+  GtkWidget   *name_row;
+  GtkWidget   *type_row;
+  GtkWidget   *length_spin;
+  GtkWidget   *link_label;
+  GtkWidget   *findings_group;
+  GtkWidget   *pinout;
+  GPtrArray   *switches;      /* GtkSwitch: phantom per port ("port" data), lift (-1) */
 };
 
 G_DEFINE_FINAL_TYPE (PwInspector, pw_inspector, GTK_TYPE_BOX)
+
+/* Sets an entry's text without putting the change on the entry's own undo
+ * stack: Ctrl+Z there must never empty what the plan says. */
+static void
+set_entry_text (GtkWidget  *entry,
+                const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") == 0)
+    return;
+  /* Not while the user is typing in it. */
+  if (focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+    return;
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), TRUE);
+}
 
 static void
 name_applied_cb (AdwEntryRow *row,
@@ -574,19 +606,17 @@ phantom_toggled_cb (GtkSwitch   *sw,
                     GParamSpec  *pspec,
                     PwInspector *self)
 {
-  guint port = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "port"));
+  int port = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sw), "port"));
 
-  if (self->device != NULL && gtk_switch_get_active (sw) != self->device->phantom_on[port])
-    pw_edit_set_phantom (self->history, self->device, port, gtk_switch_get_active (sw));
-}
-
-static void
-lift_toggled_cb (GtkSwitch   *sw,
-                 GParamSpec  *pspec,
-                 PwInspector *self)
-{
-  if (self->device != NULL && gtk_switch_get_active (sw) != self->device->ground_lift_on)
-    pw_edit_set_ground_lift (self->history, self->device, gtk_switch_get_active (sw));
+  if (self->device == NULL)
+    return;
+  if (port < 0)
+    {
+      if (gtk_switch_get_active (sw) != self->device->ground_lift_on)
+        pw_edit_set_ground_lift (self->history, self->device, gtk_switch_get_active (sw));
+    }
+  else if (gtk_switch_get_active (sw) != self->device->phantom_on[port])
+    pw_edit_set_phantom (self->history, self->device, (guint) port, gtk_switch_get_active (sw));
 }
 
 static void
@@ -629,6 +659,8 @@ type_selected_cb (AdwComboRow *row,
           pw_edit_plug (self->history, cable, choice->end_a, plugs[0].device, plugs[0].port);
           pw_edit_plug (self->history, cable, choice->end_b, plugs[1].device, plugs[1].port);
         }
+      /* The new type is a new cable of the same id: the canvas finds it
+       * again by its id, and it stays selected. */
       pw_history_end (self->history);
     }
 }
@@ -683,8 +715,9 @@ group_new (const char *title)
 }
 
 static GtkWidget *
-info_row (const char *title,
-          const char *value)
+info_row_full (const char  *title,
+               const char  *value,
+               GtkWidget  **label_out)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
@@ -694,7 +727,50 @@ info_row (const char *title,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  if (label_out != NULL)
+    *label_out = label;
   return row;
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *value)
+{
+  return info_row_full (title, value, NULL);
+}
+
+static GtkWidget *
+switch_row (PwInspector *self,
+            const char  *title,
+            const char  *subtitle,
+            int          port,
+            gboolean     active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (sw), "port", GINT_TO_POINTER (port));
+  g_signal_connect (sw, "notify::active", G_CALLBACK (phantom_toggled_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  g_ptr_array_add (self->switches, sw);
+  return row;
+}
+
+/* A port in people's words: "6.35 mm TRS socket · Input · Line (+4 dBu)". */
+static char *
+port_detail (const PwPortType *port)
+{
+  g_autofree char *connector = pw_connector_label (port->family, port->gender);
+
+  return g_strdup_printf ("%s · %s · %s", connector, pw_direction_label (port->direction),
+                          port->signal == PW_SIGNAL_ANALOG ? pw_level_label (port->level)
+                                                           : pw_signal_label (port->signal));
 }
 
 static void
@@ -705,50 +781,33 @@ show_device (PwInspector *self)
   GtkWidget *row;
   gboolean any_phantom = FALSE;
 
-  row = adw_entry_row_new ();
+  row = self->name_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-  gtk_editable_set_text (GTK_EDITABLE (row), device->name);
+  set_entry_text (row, device->name);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_signal_connect (row, "apply", G_CALLBACK (name_applied_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Type"), device->type->name));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row (_("Type"), pw_catalogue_type_name (device->type->name)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              info_row (_("Mains earth"), device->type->earthed ? _("Earthed (class I)")
                                                                               : _("Not earthed")));
   if (device->type->ground_lift)
-    {
-      GtkWidget *sw = gtk_switch_new ();
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Ground lift"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Lifts the signal ground, never the safety earth"));
-      gtk_switch_set_active (GTK_SWITCH (sw), device->ground_lift_on);
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      g_signal_connect (sw, "notify::active", G_CALLBACK (lift_toggled_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               switch_row (self, _("Ground lift"),
+                                           _("Lifts the signal ground, never the safety earth"), -1,
+                                           device->ground_lift_on));
   gtk_box_append (GTK_BOX (self->content), group);
 
   group = group_new (_("Phantom Power (+48 V)"));
   for (guint p = 0; p < device->type->n_ports; p++)
     {
-      GtkWidget *sw;
-
       if (device->type->ports[p].phantom != PW_PHANTOM_AVAILABLE)
         continue;
       any_phantom = TRUE;
-      sw = gtk_switch_new ();
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), device->type->ports[p].label);
-      gtk_switch_set_active (GTK_SWITCH (sw), device->phantom_on[p]);
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (sw), "port", GUINT_TO_POINTER (p));
-      g_signal_connect (sw, "notify::active", G_CALLBACK (phantom_toggled_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 switch_row (self, device->type->ports[p].label, NULL, (int) p,
+                                             device->phantom_on[p]));
     }
   if (any_phantom)
     gtk_box_append (GTK_BOX (self->content), group);
@@ -758,16 +817,10 @@ show_device (PwInspector *self)
   group = group_new (_("Ports"));
   for (guint p = 0; p < device->type->n_ports; p++)
     {
-      const PwPortType *port = &device->type->ports[p];
-      g_autofree char *detail = g_strdup_printf ("%s %s · %s · %s", port->family->name,
-                                                 port->gender == PW_GENDER_MALE ? _("male") : _("female"),
-                                                 pw_direction_to_string (port->direction),
-                                                 port->signal == PW_SIGNAL_ANALOG
-                                                 ? pw_level_to_string (port->level)
-                                                 : pw_signal_to_string (port->signal));
+      g_autofree char *detail = port_detail (&device->type->ports[p]);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), port->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), device->type->ports[p].label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -775,38 +828,148 @@ show_device (PwInspector *self)
 }
 
 static void
-show_cable (PwInspector *self)
+update_device (PwInspector *self)
+{
+  set_entry_text (self->name_row, self->device->name);
+  for (guint i = 0; i < self->switches->len; i++)
+    {
+      GtkWidget *sw = g_ptr_array_index (self->switches, i);
+      int port = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sw), "port"));
+      gboolean on = port < 0 ? self->device->ground_lift_on : self->device->phantom_on[port];
+
+      if (gtk_switch_get_active (GTK_SWITCH (sw)) != on)
+        {
+          g_signal_handlers_block_by_func (sw, phantom_toggled_cb, self);
+          gtk_switch_set_active (GTK_SWITCH (sw), on);
+          g_signal_handlers_unblock_by_func (sw, phantom_toggled_cb, self);
+        }
+    }
+}
+
+/* A cable type's name as a title and its qualifier as a subtitle:
+ * "3.5 mm TRS to 6.35 mm TS" and "left only". */
+static void
+split_type_name (const PwCableType *type,
+                 char             **title,
+                 char             **subtitle)
+{
+  const char *name = pw_catalogue_type_name (type->name);
+  const char *open = name ? strrchr (name, '(') : NULL;
+
+  if (open != NULL && open > name && g_str_has_suffix (name, ")"))
+    {
+      *title = g_strstrip (g_strndup (name, open - name));
+      *subtitle = g_strndup (open + 1, strlen (open + 1) - 1);
+    }
+  else
+    {
+      *title = g_strdup (name ? name : type->id);
+      *subtitle = NULL;
+    }
+  if (*subtitle == NULL)
+    *subtitle = g_strdup (type->n_ends > 2 ? _("breakout") : type->balanced ? _("balanced")
+                          : type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter")
+                                                                 : _("unbalanced"));
+}
+
+static void
+type_item_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  compact)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  if (compact)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+    }
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+type_item_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   PwInspector              *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  guint i = gtk_list_item_get_position (item);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->choices == NULL || i >= self->choices->len)
+    return;
+  split_type_name (g_array_index (self->choices, PwCableChoice, i).type, &title, &subtitle);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+}
+
+static GtkListItemFactory *
+type_factory_new (PwInspector *self,
+                  gboolean     compact)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (type_item_setup_cb), GINT_TO_POINTER (compact));
+  g_signal_connect (factory, "bind", G_CALLBACK (type_item_bind_cb), self);
+  return factory;
+}
+
+/* The alternatives: every cable that fits the two plugged ports, the
+ * current type among them; each type once. Returns the current one's
+ * position. */
+static guint
+compute_choices (PwInspector *self)
 {
   PwCable *cable = self->cable;
-  PwDocument *doc = pw_history_get_document (self->history);
-  PwAnalysis *analysis = pw_render_get_analysis (self->render);
-  GtkWidget *group = group_new (_("Cable"));
-  GtkWidget *row, *spin, *area;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   PwPlug *ends[2] = { NULL, NULL };
   guint n_ends = 0, selected = 0;
 
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Label"));
-  gtk_editable_set_text (GTK_EDITABLE (row), cable->label);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect (row, "apply", G_CALLBACK (name_applied_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  /* The alternatives: every cable that fits the two plugged ports. */
   for (guint e = 0; e < cable->type->n_ends && n_ends < 2; e++)
     if (cable->ends[e].device != NULL)
       ends[n_ends++] = &cable->ends[e];
   g_clear_pointer (&self->choices, g_array_unref);
   if (n_ends == 2)
-    self->choices = pw_suggest_cables (pw_catalogue_get_builtin (),
-                                       &ends[0]->device->type->ports[ends[0]->port],
-                                       &ends[1]->device->type->ports[ends[1]->port]);
+    {
+      g_autoptr(GArray) user = pw_suggest_cables (pw_catalogue_get_user (),
+                                                  &ends[0]->device->type->ports[ends[0]->port],
+                                                  &ends[1]->device->type->ports[ends[1]->port]);
+
+      self->choices = pw_suggest_cables (pw_catalogue_get_builtin (),
+                                         &ends[0]->device->type->ports[ends[0]->port],
+                                         &ends[1]->device->type->ports[ends[1]->port]);
+      g_array_prepend_vals (self->choices, user->data, user->len);
+    }
   else
     self->choices = g_array_new (FALSE, FALSE, sizeof (PwCableChoice));
+  /* A type of the same id twice (the plan's own copy and the catalogue's)
+   * is one row. */
   for (guint i = 0; i < self->choices->len; i++)
-    if (g_array_index (self->choices, PwCableChoice, i).type == cable->type)
-      selected = i + 1;
+    for (guint j = i + 1; j < self->choices->len; j++)
+      if (g_str_equal (g_array_index (self->choices, PwCableChoice, i).type->id,
+                       g_array_index (self->choices, PwCableChoice, j).type->id))
+        g_array_remove_index (self->choices, j--);
+  for (guint i = 0; i < self->choices->len && selected == 0; i++)
+    if (g_str_equal (g_array_index (self->choices, PwCableChoice, i).type->id, cable->type->id))
+      {
+        g_array_index (self->choices, PwCableChoice, i).type = cable->type;
+        selected = i + 1;
+      }
   if (selected == 0)
     {
       PwCableChoice current = { cable->type, 0, 1, 0 };
@@ -814,38 +977,48 @@ show_cable (PwInspector *self)
       g_array_prepend_val (self->choices, current);
       selected = 1;
     }
+  return selected - 1;
+}
+
+static void
+update_type_row (PwInspector *self)
+{
+  GListModel *old = adw_combo_row_get_model (ADW_COMBO_ROW (self->type_row));
+  g_autoptr(GtkStringList) ids = gtk_string_list_new (NULL);
+  guint selected = compute_choices (self);
+  gboolean same = old != NULL && g_list_model_get_n_items (old) == self->choices->len;
+
   for (guint i = 0; i < self->choices->len; i++)
-    gtk_string_list_append (names, g_array_index (self->choices, PwCableChoice, i).type->name);
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Type"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected - 1);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (type_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    {
+      const char *id = g_array_index (self->choices, PwCableChoice, i).type->id;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Length (m)"));
-  spin = gtk_spin_button_new_with_range (0, 1000, 0.5);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), cable->has_length ? cable->length_m : 0);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (length_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_string_list_append (ids, id);
+      if (same)
+        {
+          g_autoptr(GtkStringObject) item = g_list_model_get_item (old, i);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             info_row (_("Link"),
-                                       pw_link_class_to_string (pw_analysis_get_link_class (analysis,
-                                                                                            cable->index))));
-  gtk_box_append (GTK_BOX (self->content), group);
+          same = g_str_equal (gtk_string_object_get_string (item), id);
+        }
+    }
+  g_signal_handlers_block_by_func (self->type_row, type_selected_cb, self);
+  if (!same)
+    adw_combo_row_set_model (ADW_COMBO_ROW (self->type_row), G_LIST_MODEL (ids));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->type_row), selected);
+  g_signal_handlers_unblock_by_func (self->type_row, type_selected_cb, self);
+}
 
-  group = group_new (_("Findings"));
+static GtkWidget *
+cable_findings_group (PwInspector *self)
+{
+  PwAnalysis *analysis = pw_render_get_analysis (self->render);
+  GtkWidget *group = group_new (_("Findings"));
+
   for (guint i = 0; i < pw_analysis_get_n_findings (analysis); i++)
     {
       const PwFinding *f = pw_analysis_get_finding (analysis, i);
-      GtkWidget *icon;
+      GtkWidget *row, *icon;
 
-      if (f->cable != (int) cable->index)
+      if (f->cable != (int) self->cable->index)
         continue;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pw_code_get_message (f->code));
@@ -857,10 +1030,87 @@ show_cable (PwInspector *self)
         gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
+  return group;
+}
+
+static void
+update_cable (PwInspector *self)
+{
+  PwCable *cable = self->cable;
+  PwAnalysis *analysis = pw_render_get_analysis (self->render);
+  GtkWidget *findings;
+
+  set_entry_text (self->name_row, cable->label);
+  update_type_row (self);
+  g_signal_handlers_block_by_func (self->length_spin, length_changed_cb, self);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->length_spin),
+                             cable->has_length ? cable->length_m : 0);
+  g_signal_handlers_unblock_by_func (self->length_spin, length_changed_cb, self);
+  gtk_label_set_text (GTK_LABEL (self->link_label),
+                      pw_link_class_label (pw_analysis_get_link_class (analysis, cable->index)));
+
+  /* The findings group is read-only: a new one in its place. */
+  findings = cable_findings_group (self);
+  gtk_box_insert_child_after (GTK_BOX (self->content), findings, self->findings_group);
+  gtk_box_remove (GTK_BOX (self->content), self->findings_group);
+  self->findings_group = findings;
+
+  gtk_widget_queue_resize (self->pinout);
+  gtk_widget_queue_draw (self->pinout);
+}
+
+static void
+show_cable (PwInspector *self)
+{
+  PwCable *cable = self->cable;
+  PwDocument *doc = pw_history_get_document (self->history);
+  PwAnalysis *analysis = pw_render_get_analysis (self->render);
+  GtkWidget *group = group_new (_("Cable"));
+  GtkWidget *row, *area;
+  g_autoptr(GtkListItemFactory) factory = type_factory_new (self, TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = type_factory_new (self, FALSE);
+
+  row = self->name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Label"));
+  set_entry_text (row, cable->label);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (name_applied_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = self->type_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Type"));
+  gtk_widget_add_css_class (row, "cable-type-row");
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), factory);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), list_factory);
+  update_type_row (self);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (type_selected_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Length (m)"));
+  self->length_spin = gtk_spin_button_new_with_range (0, 1000, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->length_spin), 1);
+  /* Ctrl+Z undoes the plan's edit, not the text of the field. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->length_spin), FALSE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->length_spin),
+                             cable->has_length ? cable->length_m : 0);
+  gtk_widget_set_valign (self->length_spin, GTK_ALIGN_CENTER);
+  g_signal_connect (self->length_spin, "value-changed", G_CALLBACK (length_changed_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->length_spin);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             info_row_full (_("Link"),
+                                            pw_link_class_label (pw_analysis_get_link_class (analysis,
+                                                                                             cable->index)),
+                                            &self->link_label));
   gtk_box_append (GTK_BOX (self->content), group);
 
+  self->findings_group = cable_findings_group (self);
+  gtk_box_append (GTK_BOX (self->content), self->findings_group);
+
   group = group_new (_("Pin Diagram"));
-  area = gtk_drawing_area_new ();
+  area = self->pinout = gtk_drawing_area_new ();
   gtk_widget_add_css_class (area, "pin-diagram");
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
                                        (int) (pw_pinout_get_height (doc, analysis, cable->index,
@@ -882,11 +1132,30 @@ pw_inspector_show (PwInspector *self,
                    PwCable     *cable)
 {
   GtkWidget *status;
+  const char *id = device ? device->id : cable ? cable->id : NULL;
 
   self->history = history;
   self->render = render;
   self->device = device;
   self->cable = cable;
+
+  /* The same device or cable after an edit: update what changed, where
+   * the user's pointer and focus are. */
+  if (id != NULL && g_strcmp0 (id, self->shown_id) == 0 && self->shown_cable == (cable != NULL))
+    {
+      if (device != NULL)
+        update_device (self);
+      else
+        update_cable (self);
+      return;
+    }
+
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (id);
+  self->shown_cable = cable != NULL;
+  self->name_row = self->type_row = self->length_spin = self->link_label = NULL;
+  self->findings_group = self->pinout = NULL;
+  g_ptr_array_set_size (self->switches, 0);
   clear_box (self->content);
 
   if (device != NULL)
@@ -911,6 +1180,8 @@ pw_inspector_finalize (GObject *object)
   PwInspector *self = PW_INSPECTOR (object);
 
   g_clear_pointer (&self->choices, g_array_unref);
+  g_clear_pointer (&self->switches, g_ptr_array_unref);
+  g_free (self->shown_id);
   G_OBJECT_CLASS (pw_inspector_parent_class)->finalize (object);
 }
 
@@ -926,6 +1197,7 @@ pw_inspector_init (PwInspector *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->switches = g_ptr_array_new ();
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_start (self->content, 12);
   gtk_widget_set_margin_end (self->content, 12);

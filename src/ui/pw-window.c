@@ -215,6 +215,19 @@ selection_changed_cb (PwWindow *self)
     adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
 }
 
+static void
+add_point (JsonBuilder *b,
+           const char  *name,
+           double       x,
+           double       y)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, x);
+  json_builder_add_double_value (b, y);
+  json_builder_end_array (b);
+}
+
 /* For the end-to-end tests, which drive the real window with real pointer
  * events: where things are, relative to the window's X surface, and what
  * the checks say. Written only when PATCHWISE_TEST_GEOMETRY names a file. */
@@ -254,11 +267,7 @@ write_test_geometry (PwWindow *self)
     if (gtk_widget_compute_point (GTK_WIDGET (self->palette), GTK_WIDGET (self),
                                   &GRAPHENE_POINT_INIT (0, 0), &p))
       {
-        json_builder_set_member_name (b, "palette");
-        json_builder_begin_array (b);
-        json_builder_add_double_value (b, p.x + sx);
-        json_builder_add_double_value (b, p.y + sy);
-        json_builder_end_array (b);
+        add_point (b, "palette", p.x + sx, p.y + sy);
       }
   }
   /* The palette rows the search leaves visible, with their centres. */
@@ -275,11 +284,7 @@ write_test_geometry (PwWindow *self)
                                      &GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0,
                                                            gtk_widget_get_height (row) / 2.0), &p))
         continue;
-      json_builder_set_member_name (b, g_object_get_data (G_OBJECT (row), "type-id"));
-      json_builder_begin_array (b);
-      json_builder_add_double_value (b, p.x + sx);
-      json_builder_add_double_value (b, p.y + sy);
-      json_builder_end_array (b);
+      add_point (b, g_object_get_data (G_OBJECT (row), "type-id"), p.x + sx, p.y + sy);
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "ports");
@@ -295,14 +300,117 @@ write_test_geometry (PwWindow *self)
 
           pw_render_get_port_anchor (self->render, d, p, &x, &y);
           pw_view_to_widget (pw_canvas_get_view (self->canvas), x, y, &wx, &wy);
-          json_builder_set_member_name (b, key);
-          json_builder_begin_array (b);
-          json_builder_add_double_value (b, origin.x + sx + wx);
-          json_builder_add_double_value (b, origin.y + sy + wy);
-          json_builder_end_array (b);
+          add_point (b, key, origin.x + sx + wx, origin.y + sy + wy);
         }
     }
   json_builder_end_object (b);
+  /* Free cable ends, by "cable.end", and every cable's type and ends. */
+  json_builder_set_member_name (b, "free_ends");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < pw_document_get_n_cables (self->document); c++)
+    {
+      PwCable *cable = pw_document_get_cable (self->document, c);
+
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s.%s", cable->id, cable->type->ends[e].id);
+          double x, y, wx, wy;
+
+          if (!pw_render_get_free_end (self->render, c, e, &x, &y))
+            continue;
+          pw_view_to_widget (pw_canvas_get_view (self->canvas), x, y, &wx, &wy);
+          add_point (b, key, origin.x + sx + wx, origin.y + sy + wy);
+        }
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cable_list");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < pw_document_get_n_cables (self->document); c++)
+    {
+      PwCable *cable = pw_document_get_cable (self->document, c);
+
+      json_builder_set_member_name (b, cable->id);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "type");
+      json_builder_add_string_value (b, cable->type_id);
+      json_builder_set_member_name (b, "length");
+      json_builder_add_double_value (b, cable->has_length ? cable->length_m : -1);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, cable->label);
+      json_builder_set_member_name (b, "ends");
+      json_builder_begin_object (b);
+      for (guint e = 0; e < cable->type->n_ends; e++)
+        {
+          json_builder_set_member_name (b, cable->type->ends[e].id);
+          if (cable->ends[e].device == NULL)
+            json_builder_add_null_value (b);
+          else
+            {
+              g_autofree char *at = g_strdup_printf ("%s.%s", cable->ends[e].device->id,
+                                                     cable->ends[e].device->type->ports[cable->ends[e].port].id);
+
+              json_builder_add_string_value (b, at);
+            }
+        }
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "selected_cable");
+  if (pw_canvas_get_selected_cable (self->canvas) != NULL)
+    json_builder_add_string_value (b, pw_canvas_get_selected_cable (self->canvas)->id);
+  else
+    json_builder_add_null_value (b);
+  /* The inspector's controls a person would click, and where the focus is. */
+  json_builder_set_member_name (b, "widgets");
+  json_builder_begin_object (b);
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, self->inspector);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        const char *name = NULL;
+        graphene_point_t p;
+
+        if (!gtk_widget_get_mapped (w))
+          continue;
+        if (GTK_IS_SPIN_BUTTON (w))
+          name = "length";
+        else if (ADW_IS_ENTRY_ROW (w))
+          name = "label";
+        else if (ADW_IS_COMBO_ROW (w))
+          name = "type";
+        else if (GTK_IS_BUTTON (w) && GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (w)))
+          name = gtk_widget_get_next_sibling (w) != NULL ? "length_minus" : "length_plus";
+        if (name != NULL &&
+            gtk_widget_compute_point (w, GTK_WIDGET (self),
+                                      &GRAPHENE_POINT_INIT (gtk_widget_get_width (w) / 2.0,
+                                                            gtk_widget_get_height (w) / 2.0), &p))
+          {
+            add_point (b, name, p.x + sx, p.y + sy);
+          }
+        for (GtkWidget *child = gtk_widget_get_last_child (w); child != NULL;
+             child = gtk_widget_get_prev_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+  }
+  json_builder_end_object (b);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+    const char *where = "none";
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
+      where = ADW_IS_ENTRY_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW)) ? "label"
+              : gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) ? "length" : "inspector";
+    else if (focus == GTK_WIDGET (self->canvas))
+      where = "canvas";
+    else if (focus != NULL)
+      where = G_OBJECT_TYPE_NAME (focus);
+    json_builder_set_member_name (b, "focus");
+    json_builder_add_string_value (b, where);
+  }
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   analysis = pw_render_get_analysis (self->render);
@@ -1524,10 +1632,10 @@ outline_connect_cb (PwWindow *self,
                                       from_port, pw_document_get_device (self->document, to_device),
                                       to_port, &error);
 
-  if (cable == NULL)
-    toast (self, error->message);
-  else
+  if (cable != NULL)
     pw_canvas_select_cable (self->canvas, cable);
+  else if (error != NULL)
+    toast (self, error->message);
 }
 
 static void
@@ -1546,6 +1654,19 @@ canvas_message_cb (PwWindow   *self,
                    const char *text)
 {
   toast (self, text);
+}
+
+/* An edit did more than the user pointed at: say so, with Undo. */
+static void
+canvas_notice_cb (PwWindow   *self,
+                  const char *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, t);
 }
 
 /* Closing: nothing unsaved is lost without asking. */
@@ -1820,6 +1941,7 @@ pw_window_init (PwWindow *self)
 
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->canvas, "message", G_CALLBACK (canvas_message_cb), self);
+  g_signal_connect_swapped (self->canvas, "notice", G_CALLBACK (canvas_notice_cb), self);
   g_signal_connect_swapped (self->palette, "type-activated", G_CALLBACK (type_activated_cb), self);
   g_signal_connect_swapped (self->findings, "finding-activated", G_CALLBACK (finding_activated_cb), self);
   g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);

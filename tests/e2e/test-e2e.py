@@ -246,6 +246,148 @@ def recovery_scenario():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def geometry_where(app, predicate, what, timeout=20):
+    """Polls the window's geometry until predicate(g) holds; returns g."""
+    return wait_for(lambda: (lambda g: g if predicate(g) else None)(app.geometry()),
+                    timeout=timeout, what=what)
+
+
+def cables_of_type(g, type_id):
+    return {cid: c for cid, c in g["cable_list"].items() if c["type"] == type_id}
+
+
+def click(app, point, button=1):
+    x, y = app.screen(point)
+    xdo("mousemove", "--sync", x, y)
+    time.sleep(0.1)
+    xdo("click", button)
+    time.sleep(0.3)
+
+
+def shoot(app, name):
+    path = os.path.join(BUILDDIR, name)
+    subprocess.run(["import", "-window", "root", path], check=False)
+    return path
+
+
+def first_hour_scenario():
+    """A phone's two channels into two inputs, an occupied port, the inspector
+    under the user's hands: what a new user does in the first hour."""
+    workdir = tempfile.mkdtemp(prefix="patchwise-e2e-first-hour-")
+    app = App(workdir)
+    try:
+        palette_drop(app, "Phone", "phone", (120, 120))
+        palette_drop(app, "Audio interface (2", "interface-2in", (520, 120))
+        g = app.geometry()
+        phone, in1, in2 = (g["ports"]["phone1.phones"], g["ports"]["interface-2in1.in1"],
+                           g["ports"]["interface-2in1.in2"])
+
+        # The first cable: phone to input 1.
+        app.drag(phone, in1)
+        geometry_where(app, lambda g: len(g["cable_list"]) == 1, "the first cable")
+
+        # A second cable from the same stereo output: the breakout is offered,
+        # Enter takes it, and one lead feeds both inputs, left and right.
+        app.drag(phone, in2)
+        time.sleep(1.0)
+        shoot(app, "e2e-breakout-offer.png")
+        app.key("Return")
+        try:
+            g = geometry_where(app, lambda g: cables_of_type(g, "trs35-2ts"), "the breakout lead")
+            lead_id, lead = next(iter(cables_of_type(g, "trs35-2ts").items()))
+        except TimeoutError:
+            g, lead_id, lead = app.geometry(), None, {"ends": {}}
+        tap(len(g["cable_list"]) == 1 and lead["ends"] == {
+                "a": "phone1.phones", "l": "interface-2in1.in1", "r": "interface-2in1.in2"},
+            "a second cable on the phone's occupied stereo out becomes one breakout lead, "
+            "left to In 1, right to In 2", json.dumps(g["cable_list"]))
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(len(g["cable_list"]) == 1 and not cables_of_type(g, "trs35-2ts"),
+            "one Ctrl+Z takes the breakout back to the first cable", json.dumps(g["cable_list"]))
+        app.key("ctrl+shift+z")
+        geometry_where(app, lambda g: cables_of_type(g, "trs35-2ts"), "the breakout again")
+
+        # Dragging a mic onto In 2, which the lead's right leg holds: the leg
+        # is unplugged, and the toast says so.
+        palette_drop(app, "Dynamic", "dynamic-mic", (120, 330))
+        g = app.geometry()
+        app.drag(g["ports"]["dynamic-mic1.out"], g["ports"]["interface-2in1.in2"])
+        g = geometry_where(app, lambda g: len(g["cable_list"]) == 2, "the mic cable")
+        shoot(app, "e2e-occupied-port.png")
+        right_free = lead_id is not None and g["cable_list"][lead_id]["ends"].get("r") is None
+        tap(right_free and (lead_id + ".r") in g["free_ends"],
+            "plugging into an occupied input unplugs the leg there and shows it as a free end",
+            json.dumps(g["cable_list"]) + json.dumps(g["free_ends"]))
+        app.key("Delete")
+        g = geometry_where(app, lambda g: len(g["cable_list"]) == 1, "the mic cable deleted")
+
+        # The free end, dragged onto the free input: plugged in again.
+        end = g["free_ends"].get((lead_id or "") + ".r")
+        if end is not None:
+            app.drag(end, g["ports"]["interface-2in1.in2"])
+        try:
+            g = geometry_where(app, lambda g: g["cable_list"][lead_id]["ends"]["r"]
+                               == "interface-2in1.in2", "the free end plugged", timeout=8)
+        except (TimeoutError, KeyError, TypeError):
+            g = app.geometry()
+        tap(lead_id is not None and g["cable_list"].get(lead_id, {}).get("ends", {}).get("r")
+            == "interface-2in1.in2" and not g["free_ends"],
+            "a free cable end dragged onto a port plugs in", json.dumps(g["cable_list"]))
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(lead_id is not None and g["cable_list"][lead_id]["ends"]["r"] is None,
+            "one Ctrl+Z unplugs it again", json.dumps(g["cable_list"]))
+        app.key("ctrl+shift+z")
+        g = geometry_where(app, lambda g: g["selected_cable"] == lead_id and "length_plus" in g["widgets"],
+                           "the lead selected, in the inspector")
+
+        # Length +: every click counts, and the focus does not jump to the label.
+        start = g["cable_list"][lead_id]["length"]
+        for i in range(3):
+            click(app, g["widgets"]["length_plus"])
+            g = geometry_where(app, lambda g, n=i + 1: abs(g["cable_list"][lead_id]["length"]
+                                                        - (start + 0.5 * n)) < 1e-6,
+                               "length after click %d" % (i + 1), timeout=8)
+        g = app.geometry()
+        tap(abs(g["cable_list"][lead_id]["length"] - (start + 1.5)) < 1e-6,
+            "three clicks on Length + add 1.5 m", json.dumps(g["cable_list"][lead_id]))
+        tap(g["focus"] != "label", "the focus stays off the Label field", g["focus"])
+        label = g["cable_list"][lead_id]["label"]
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(abs(g["cable_list"][lead_id]["length"] - (start + 1.0)) < 1e-6
+            and g["cable_list"][lead_id]["label"] == label,
+            "Ctrl+Z undoes the last length step and leaves the label alone",
+            json.dumps(g["cable_list"][lead_id]))
+
+        # Another type from the drop-down: the cable stays selected.
+        click(app, g["widgets"]["type"])
+        time.sleep(1.0)
+        shoot(app, "e2e-type-choices.png")
+        app.key("Down")
+        app.key("Return")
+        try:
+            g = geometry_where(app, lambda g: lead_id in g["cable_list"]
+                               and g["cable_list"][lead_id]["type"] != "trs35-2ts",
+                               "the new type", timeout=8)
+        except TimeoutError:
+            g = app.geometry()
+        tap(g["cable_list"].get(lead_id, {}).get("type") not in (None, "trs35-2ts")
+            and g["selected_cable"] == lead_id,
+            "changing the cable's type keeps it selected",
+            json.dumps(g["cable_list"]) + " selected: " + str(g["selected_cable"]))
+        shoot(app, "e2e-first-hour.png")
+    except Exception as e:  # noqa: BLE001 - report any failure as a test failure
+        shoot(app, "e2e-first-hour-failure.png")
+        tap(False, "the first-hour session ran to the end", repr(e))
+    finally:
+        log = app.quit()
+        if "CRITICAL" in log or "-WARNING" in log:
+            tap(False, "no critical warnings in the first-hour session", log[-2000:])
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     workdir = tempfile.mkdtemp(prefix="patchwise-e2e-")
     plan = os.path.join(workdir, "wired.patchwise")
@@ -311,6 +453,7 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
 
     recovery_scenario()
+    first_hour_scenario()
 
     print("1..%d" % len(results))
     return 0 if all(results) else 1
