@@ -11,6 +11,7 @@
 #include "pw-ui-resources.h"
 #include <glib/gstdio.h>
 
+#include "pw-autosave.h"
 #include "pw-format.h"
 #include "pw-window.h"
 
@@ -127,12 +128,13 @@ recover_response_cb (AdwMessageDialog *dialog,
             g_printerr ("%s\n", error->message);
         }
       else
-        g_remove (path);
+        pw_autosave_discard (path);
     }
 }
 
-/* Autosaves still on disk when the application starts belong to a session
- * that ended without saving: a crash, a kill, a power cut. */
+/* Autosaves on disk that no living Patchwise holds belong to a session that
+ * ended without saving: a crash, a kill, a power cut. One that is held is a
+ * plan open right now in another Patchwise (another session or sandbox). */
 static void
 offer_recovery (PwApplication *self,
                 GtkWindow     *parent)
@@ -149,7 +151,12 @@ offer_recovery (PwApplication *self,
   dir = g_dir_open (dir_path, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".patchwise"))
-      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        if (pw_autosave_is_orphaned (path))
+          g_ptr_array_add (paths, g_steal_pointer (&path));
+      }
   if (paths->len == 0)
     return;
 

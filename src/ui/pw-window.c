@@ -13,7 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "pw-autosave.h"
 #include "pw-compat.h"
 #include "pw-device-editor.h"
 #include "pw-export.h"
@@ -47,6 +49,7 @@ struct _PwWindow
   PwRender         *render;
   GFile            *file;
   char             *autosave_path;
+  int               autosave_lock;    /* held while the autosave is ours (pw-autosave.h) */
   guint             autosave_source;
   GSettings        *settings;
   gboolean          findings_dirty;   /* the side pages rebuild when shown */
@@ -134,7 +137,8 @@ remove_autosave (PwWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->autosave_path != NULL)
-    g_unlink (self->autosave_path);
+    pw_autosave_release (self->autosave_lock, self->autosave_path);
+  self->autosave_lock = -1;
 }
 
 /* Writes the plan, as it is now, beside the other autosaves. The file
@@ -161,6 +165,16 @@ pw_window_autosave (PwWindow *self)
       self->autosave_path = g_build_filename (dir, name, NULL);
     }
   g_mkdir_with_parents (dir, 0700);
+  /* Ours while this window is open, so that no other Patchwise offers to recover it. */
+  if (self->autosave_lock < 0)
+    {
+      self->autosave_lock = pw_autosave_claim (self->autosave_path, &error);
+      if (self->autosave_lock < 0)
+        {
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
 
   /* Say whose autosave this is, without touching the document for good. */
   extra = pw_document_get_extra (self->document);
@@ -606,12 +620,21 @@ pw_window_load_recovered (PwWindow   *self,
                           const char *autosave_path,
                           GError    **error)
 {
-  g_autoptr(PwDocument) doc = pw_format_load_file (autosave_path, error);
+  g_autoptr(PwDocument) doc = NULL;
   JsonObject *extra;
   const char *of = NULL;
+  int lock;
 
-  if (doc == NULL)
+  /* Another Patchwise may have recovered it since the question was asked. */
+  lock = pw_autosave_claim (autosave_path, error);
+  if (lock < 0)
     return FALSE;
+  doc = pw_format_load_file (autosave_path, error);
+  if (doc == NULL)
+    {
+      close (lock);
+      return FALSE;
+    }
   extra = pw_document_get_extra (doc);
   if (extra != NULL && json_object_has_member (extra, "x-autosave-of"))
     {
@@ -626,6 +649,9 @@ pw_window_load_recovered (PwWindow   *self,
   set_document (self, doc);
 
   /* The recovered plan is unsaved work: keep the autosave until it is saved. */
+  if (self->autosave_lock >= 0)
+    close (self->autosave_lock);
+  self->autosave_lock = lock;
   g_free (self->autosave_path);
   self->autosave_path = g_strdup (autosave_path);
   pw_history_mark_unsaved (self->history);
@@ -1864,6 +1890,10 @@ pw_window_finalize (GObject *object)
 {
   PwWindow *self = PW_WINDOW (object);
 
+  /* An autosave still on disk now (the application was quit with the plan unsaved) is left to
+   * the next start, which offers it. */
+  if (self->autosave_lock >= 0)
+    close (self->autosave_lock);
   g_free (self->autosave_path);
   G_OBJECT_CLASS (pw_window_parent_class)->finalize (object);
 }
@@ -1930,6 +1960,7 @@ pw_window_init (PwWindow *self)
   g_autoptr(PwDocument) empty = pw_document_new ();
   AdwStyleManager *style = adw_style_manager_get_default ();
 
+  self->autosave_lock = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = pw_settings_new ();
