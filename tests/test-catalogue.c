@@ -167,6 +167,75 @@ test_cables (void)
   g_assert_cmpint (c->kind, ==, PW_CABLE_KIND_ADAPTER);
 }
 
+/* Whether port @a of one type takes port @b of another, as plug and socket. */
+static gboolean
+ports_mate (const PwPortType *a,
+            const PwPortType *b)
+{
+  const PwMate *mate;
+  gboolean a_is_plug;
+
+  return pw_connector_table_mate (pw_connector_table_get_default (), a->family, a->gender,
+                                  b->family, b->gender, &mate, &a_is_plug) == PW_MATE_OK;
+}
+
+static void
+test_v2_catalogue (void)
+{
+  const PwPortType *p;
+
+  /* CTIA (T L, R1 R, R2 ground, S mic) and OMTP (R2 mic, S ground): the
+   * headset's mic talks back up its plug, the phone's socket listens. */
+  p = port_of ("phone-ctia", "headset");
+  g_assert_cmpstr (role_at (p, "ring2"), ==, "ground");
+  g_assert_cmpstr (role_at (p, "sleeve"), ==, "mic");
+  g_assert_cmpint (pw_port_type_role_kind (p, PW_ROLE_MIC), ==, PW_ROLE_KIND_SINK);
+  p = port_of ("phone-omtp", "headset");
+  g_assert_cmpstr (role_at (p, "ring2"), ==, "mic");
+  g_assert_cmpstr (role_at (p, "sleeve"), ==, "ground");
+  p = port_of ("headset-trrs-omtp", "in");
+  g_assert_cmpstr (role_at (p, "ring2"), ==, "mic");
+  g_assert_cmpint (pw_port_type_role_kind (p, PW_ROLE_MIC), ==, PW_ROLE_KIND_DRIVER);
+  g_assert_cmpstr (role_at (port_of ("laptop-headset", "headset"), "sleeve"), ==, "mic");
+  g_assert_true (ports_mate (port_of ("headset-trrs", "in"), port_of ("phone-omtp", "headset")));
+  /* A CTIA headset also plugs into a plain TRS headphone socket. */
+  g_assert_true (ports_mate (port_of ("headset-trrs", "in"), port_of ("laptop", "phones")));
+
+  /* Shure TA4: pin 1 ground, 2 bias, 3 audio, 4 load; TA4M on the pack. */
+  p = port_of ("bodypack-transmitter-ta4", "in");
+  g_assert_cmpstr (p->family->id, ==, "ta4");
+  g_assert_cmpint (p->gender, ==, PW_GENDER_MALE);
+  g_assert_cmpstr (role_at (p, "1"), ==, "ground");
+  g_assert_cmpstr (role_at (p, "3"), ==, "signal");
+  g_assert_cmpint (port_of ("lavalier-mic-ta4", "out")->gender, ==, PW_GENDER_FEMALE);
+  g_assert_true (ports_mate (port_of ("lavalier-mic-ta4", "out"),
+                             port_of ("bodypack-transmitter-ta4", "in")));
+
+  /* NL8 bi-amp: 1± LF, 2± HF, as on an NL4. */
+  p = port_of ("passive-speaker-biamp-nl8", "in");
+  g_assert_cmpstr (role_at (p, "2+"), ==, "spk2_pos");
+  g_assert_cmpstr (role_at (port_of ("power-amp-nl8", "out-nl8"), "2-"), ==, "spk2_neg");
+
+  /* etherCON takes an RJ45 plug. */
+  g_assert_cmpstr (port_of ("stage-box-ethercon", "net-a")->family->id, ==, "ethercon");
+  g_assert_nonnull (pw_type_set_lookup_cable (builtin, "ethercon-cat5e"));
+
+  /* Dual XLR-3 headphones (male plugs) fit the amplifier's female outputs. */
+  g_assert_true (ports_mate (port_of ("headphones-dual-xlr", "in-l"),
+                             port_of ("headphone-amp-dual-xlr", "out-l")));
+  g_assert_cmpstr (role_at (port_of ("headphone-amp-dual-xlr", "out-r"), "2"), ==, "right_hot");
+
+  /* Keyboards and stage pianos are class II: not earthed. */
+  g_assert_false (pw_type_set_lookup_device (builtin, "keyboard")->earthed);
+  g_assert_false (pw_type_set_lookup_device (builtin, "stage-piano")->earthed);
+
+  /* A Scarlett-style 2-in interface: a Hi-Z jack, single-ended. */
+  p = port_of ("interface-2in", "in1");
+  g_assert_cmpint (p->jack_level, ==, PW_LEVEL_INSTRUMENT);
+  g_assert_cmpint (p->jack_input, ==, PW_INPUT_SINGLE_ENDED);
+  g_assert_false (p->phantom_on_jack);
+}
+
 /* The wire of @c that holds "end.contact", or -1. */
 static int
 wire_of (PwCableType *c,
@@ -230,6 +299,7 @@ main (int    argc,
   g_test_add_func ("/catalogue/required-types", test_required_types);
   g_test_add_func ("/catalogue/pinouts", test_pinouts);
   g_test_add_func ("/catalogue/cables", test_cables);
+  g_test_add_func ("/catalogue/v2", test_v2_catalogue);
   g_test_add_func ("/catalogue/stereo-breakouts", test_stereo_breakouts);
 
   return g_test_run ();

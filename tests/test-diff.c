@@ -179,12 +179,40 @@ test_corpus_case (gconstpointer data)
                                     : PW_CHANGE_CHANGED);
     }
 
+  /* The one-line summary names every change by id. */
+  {
+    g_autofree char *summary = pw_diff_dup_summary (diff);
+
+    if (pw_diff_is_empty (diff))
+      g_assert_cmpstr (summary, ==, "no change");
+    for (guint i = 0; i < pw_diff_get_n_changes (diff); i++)
+      g_assert_nonnull (strstr (summary, pw_diff_get_change (diff, i)->id));
+  }
+
   if (g_file_test (positions_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(PwDiff) moved = pw_diff_new (base, doc, PW_DIFF_POSITIONS);
 
       check_expected (moved, positions_path);
     }
+}
+
+static void
+test_summary (void)
+{
+  g_autofree char *base_path = corpus_path ("base.patchwise");
+  g_autofree char *added_path = corpus_path ("cable-added.patchwise");
+  g_autofree char *removed_path = corpus_path ("device-removed.patchwise");
+  g_autoptr(PwDocument) base = load_or_fail (base_path);
+  g_autoptr(PwDocument) added = load_or_fail (added_path);
+  g_autoptr(PwDocument) removed = load_or_fail (removed_path);
+  g_autoptr(PwDiff) a = pw_diff_new (base, added, PW_DIFF_NONE);
+  g_autoptr(PwDiff) r = pw_diff_new (base, removed, PW_DIFF_NONE);
+  g_autofree char *sa = pw_diff_dup_summary (a);
+  g_autofree char *sr = pw_diff_dup_summary (r);
+
+  g_assert_cmpstr (sa, ==, "changed cable C5; added cable C7; findings: 2 new, 0 gone");
+  g_assert_cmpstr (sr, ==, "removed device gtr and cable C3");
 }
 
 /* Plans that a load and a save took through report nothing, positions
@@ -356,6 +384,7 @@ main (int    argc,
       g_test_add_data_func (test_path, g_ptr_array_index (names, i), test_corpus_case);
     }
   g_test_add_func ("/diff/same-after-save", test_same_after_save);
+  g_test_add_func ("/diff/summary", test_summary);
   g_test_add_func ("/format/save/git-friendly", test_git_friendly);
 
   return g_test_run ();

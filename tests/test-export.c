@@ -201,7 +201,10 @@ test_pdf_plan_fields (void)
     return;
 
   write_edited (studio, plan, "\"title\": \"Project studio\",",
-                "\"client\": \"Radio Nord\", \"venue\": \"Studio 4\", \"revision\": \"C2\",");
+                "\"client\": \"Radio Nord\", \"venue\": \"Studio 4\", \"revision\": \"C2\", "
+                "\"revisions\": [{\"revision\": \"C1\", \"date\": \"2026-11-02\", "
+                "\"changes\": \"first issue\"}, {\"revision\": \"C2\", \"date\": "
+                "\"2026-11-20\", \"changes\": \"changed cable C4; added device mic3\"}],");
 
   g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
   pages = pdf_pages (pdf);
@@ -215,6 +218,11 @@ test_pdf_plan_fields (void)
     found++;
   g_assert_cmpuint (found, ==, pages);
   g_assert_nonnull (strstr (text, "Hall 2 stage"));
+  /* The revision list, on the first sheet. */
+  g_assert_nonnull (strstr (text, "What changed"));
+  g_assert_nonnull (strstr (text, "2026-11-02"));
+  g_assert_nonnull (strstr (text, "first issue"));
+  g_assert_nonnull (strstr (text, "changed cable C4; added device mic3"));
 
   g_assert_cmpint (run (argv, &info, NULL), ==, 0);
   g_assert_true (g_regex_match_simple ("^Title: +Hall 2 stage$", info, G_REGEX_MULTILINE, 0));

@@ -921,6 +921,27 @@ test_plan_fields (void)
   g_assert_cmpstr (display, ==, "C");
   g_clear_pointer (&display, g_free);
 
+  /* The revision list reads back in its order. */
+  {
+    g_autoptr(PwDocument) listed = pw_document_new ();
+    g_autoptr(PwDocument) back = NULL;
+    g_autofree char *text = NULL;
+    GArray *revisions;
+
+    pw_document_insert_revision (listed, 0, "A", "2026-11-02", "first issue");
+    pw_document_insert_revision (listed, 1, "B", "2026-11-20", "changed cable C4; added "
+                                 "device mic3");
+    text = save (listed);
+    back = load (text);
+    revisions = pw_document_get_revisions (back);
+    g_assert_cmpuint (revisions->len, ==, 2);
+    g_assert_cmpstr (g_array_index (revisions, PwRevision, 0).revision, ==, "A");
+    g_assert_cmpstr (g_array_index (revisions, PwRevision, 1).date, ==, "2026-11-20");
+    g_assert_cmpstr (g_array_index (revisions, PwRevision, 1).changes, ==,
+                     "changed cable C4; added device mic3");
+    g_assert_null (strstr (bare_text, "\"revisions\""));
+  }
+
   /* No title: the file's name without its last extension. */
   display = pw_document_dup_display_title (loaded);
   g_assert_cmpstr (display, ==, "Main stage.v2");

@@ -377,6 +377,16 @@ test_plan_fields (void)
   g_assert_false (pw_history_can_undo (history));
   g_assert_true (pw_history_redo (history));
   g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
+
+  /* A revision recorded is one step too. */
+  pw_edit_add_revision (history, "B", "2026-12-06", "changed cable C1");
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Record Revision");
+  g_assert_cmpuint (pw_document_get_revisions (doc)->len, ==, 1);
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpuint (pw_document_get_revisions (doc)->len, ==, 0);
+  g_assert_true (pw_history_redo (history));
+  g_assert_cmpstr (g_array_index (pw_document_get_revisions (doc), PwRevision, 0).changes, ==,
+                   "changed cable C1");
 }
 
 int

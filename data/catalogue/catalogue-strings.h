@@ -114,6 +114,18 @@ N_("USB C to C");
 N_("USB C to B");
 /* Translators: name of the cable type "ethernet" (data/catalogue/cables.json) */
 N_("Ethernet (Cat 6)");
+/* Translators: name of the cable type "trrs35-ext" (data/catalogue/cables.json) */
+N_("Headset extension (3.5 mm TRRS)");
+/* Translators: name of the cable type "adapter-ctia-omtp" (data/catalogue/cables.json) */
+N_("Headset adapter (CTIA ↔ OMTP, ring 2 and sleeve swapped)");
+/* Translators: name of the cable type "ta4-ext" (data/catalogue/cables.json) */
+N_("Mini-XLR extension (TA4F to TA4M)");
+/* Translators: name of the cable type "ta4f-ts" (data/catalogue/cables.json) */
+N_("Instrument cable (TS to mini-XLR TA4F)");
+/* Translators: name of the cable type "nl8-nl8" (data/catalogue/cables.json) */
+N_("speakON NL8 to NL8");
+/* Translators: name of the cable type "ethercon-cat5e" (data/catalogue/cables.json) */
+N_("etherCON Cat 5e (AES50)");
 /* Translators: name of the device type "power-amp" (data/catalogue/devices-amplifiers.json) */
 N_("Power amp (2 channel)");
 /* Translators: name of the device type "guitar-amp" (data/catalogue/devices-amplifiers.json) */
@@ -122,12 +134,16 @@ N_("Guitar amp head");
 N_("Bass amp head");
 /* Translators: name of the device type "hifi-amp" (data/catalogue/devices-amplifiers.json) */
 N_("Hi-fi integrated amp");
+/* Translators: name of the device type "power-amp-nl8" (data/catalogue/devices-amplifiers.json) */
+N_("Power amp (2 channel, bi-amp NL8 out)");
 /* Translators: name of the device type "laptop" (data/catalogue/devices-computers.json) */
 N_("Laptop");
 /* Translators: name of the device type "desktop-computer" (data/catalogue/devices-computers.json) */
 N_("Desktop computer");
 /* Translators: name of the device type "tablet" (data/catalogue/devices-computers.json) */
 N_("Tablet");
+/* Translators: name of the device type "laptop-headset" (data/catalogue/devices-computers.json) */
+N_("Laptop (CTIA headset socket)");
 /* Translators: name of the device type "aes3-recorder" (data/catalogue/devices-digital.json) */
 N_("Digital recorder (AES3)");
 /* Translators: name of the device type "dat-recorder" (data/catalogue/devices-digital.json) */
@@ -144,6 +160,8 @@ N_("Headphone amp (ground-referenced balanced)");
 N_("Portable music player (balanced)");
 /* Translators: name of the device type "headphone-distribution-amp" (data/catalogue/devices-headphone-amps.json) */
 N_("Headphone distribution amp (4 way)");
+/* Translators: name of the device type "headphone-amp-dual-xlr" (data/catalogue/devices-headphone-amps.json) */
+N_("Headphone amp (dual XLR-3 balanced out)");
 /* Translators: name of the device type "headphones-35" (data/catalogue/devices-headphones.json) */
 N_("Headphones (3.5 mm)");
 /* Translators: name of the device type "headphones-635" (data/catalogue/devices-headphones.json) */
@@ -160,6 +178,8 @@ N_("Headphones (dual XLR-3)");
 N_("Headset (3.5 mm TRRS, CTIA)");
 /* Translators: name of the device type "in-ear-monitors" (data/catalogue/devices-headphones.json) */
 N_("In-ear monitors (3.5 mm)");
+/* Translators: name of the device type "headset-trrs-omtp" (data/catalogue/devices-headphones.json) */
+N_("Headset (3.5 mm TRRS, OMTP)");
 /* Translators: name of the device type "electric-guitar" (data/catalogue/devices-instruments.json) */
 N_("Electric guitar");
 /* Translators: name of the device type "electric-bass" (data/catalogue/devices-instruments.json) */
@@ -212,6 +232,12 @@ N_("Boundary mic");
 N_("Wireless mic receiver");
 /* Translators: name of the device type "usb-mic" (data/catalogue/devices-microphones.json) */
 N_("USB mic");
+/* Translators: name of the device type "lavalier-mic-ta4" (data/catalogue/devices-microphones.json) */
+N_("Lavalier mic (mini-XLR TA4F, Shure wiring)");
+/* Translators: name of the device type "headset-mic-ta4" (data/catalogue/devices-microphones.json) */
+N_("Headset mic (mini-XLR TA4F, Shure wiring)");
+/* Translators: name of the device type "bodypack-transmitter-ta4" (data/catalogue/devices-microphones.json) */
+N_("Bodypack transmitter (mini-XLR TA4M, Shure wiring)");
 /* Translators: name of the device type "small-mixer" (data/catalogue/devices-mixers.json) */
 N_("Small analog mixer (4 mic)");
 /* Translators: name of the device type "live-desk-16" (data/catalogue/devices-mixers.json) */
@@ -232,6 +258,10 @@ N_("Monitor controller");
 N_("In-ear monitor transmitter");
 /* Translators: name of the device type "iem-receiver" (data/catalogue/devices-monitoring.json) */
 N_("In-ear monitor bodypack");
+/* Translators: name of the device type "stage-box-ethercon" (data/catalogue/devices-network.json) */
+N_("Digital stage box (16/8, etherCON AES50)");
+/* Translators: name of the device type "digital-console-ethercon" (data/catalogue/devices-network.json) */
+N_("Digital console (etherCON AES50)");
 /* Translators: name of the device type "patchbay-trs-8" (data/catalogue/devices-patching.json) */
 N_("TRS patch bay (8 point, not normalled)");
 /* Translators: name of the device type "patchbay-tt-24" (data/catalogue/devices-patching.json) */
@@ -268,6 +298,10 @@ N_("Cassette deck");
 N_("Television");
 /* Translators: name of the device type "field-recorder" (data/catalogue/devices-sources.json) */
 N_("Field recorder");
+/* Translators: name of the device type "phone-ctia" (data/catalogue/devices-sources.json) */
+N_("Phone (CTIA headset socket)");
+/* Translators: name of the device type "phone-omtp" (data/catalogue/devices-sources.json) */
+N_("Phone (OMTP headset socket)");
 /* Translators: name of the device type "active-speaker" (data/catalogue/devices-speakers.json) */
 N_("Active PA speaker (XLR in)");
 /* Translators: name of the device type "active-subwoofer" (data/catalogue/devices-speakers.json) */
@@ -280,6 +314,8 @@ N_("Passive speaker (bi-amp, speakON)");
 N_("Hi-fi speaker (binding posts)");
 /* Translators: name of the device type "guitar-cab" (data/catalogue/devices-speakers.json) */
 N_("Guitar speaker cabinet");
+/* Translators: name of the device type "passive-speaker-biamp-nl8" (data/catalogue/devices-speakers.json) */
+N_("Passive speaker (bi-amp, speakON NL8)");
 /* Translators: name of the device type "passive-di" (data/catalogue/devices-stage.json) */
 N_("DI box (passive)");
 /* Translators: name of the device type "active-di" (data/catalogue/devices-stage.json) */

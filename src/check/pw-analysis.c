@@ -777,6 +777,77 @@ resolve_couplings (PwAnalysis *self,
     }
 }
 
+/* Whether a reference role of a port of @device is on @net. */
+static gboolean
+net_has_reference_of (PwAnalysis *self,
+                      int         net,
+                      PwDevice   *device)
+{
+  Net *n = net_at (self, net);
+
+  for (int i = n->first_item; i < n->first_item + n->n_items; i++)
+    {
+      Item *it = item_at (self, i);
+
+      if (it->kind == ITEM_REFERENCE && port_info (self, it->gport)->device == device)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef enum {
+  DRIVER_OK,
+  DRIVER_SHORTED,         /* output-short: it reaches no input */
+  DRIVER_COLD_GROUNDED,   /* cold-leg-grounded: it still drives */
+} DriverState;
+
+/* What the rest of net @n does to its driver item @i (DESIGN.md §6,
+ * output-short and cold-leg-grounded). */
+static DriverState
+driver_state (PwAnalysis *self,
+              int         n,
+              int         i)
+{
+  Net *net = net_at (self, n);
+  Item *it = item_at (self, i);
+  PortInfo *pi = port_info (self, it->gport);
+  gboolean neg_leg = (it->role == PW_ROLE_LEFT_COLD || it->role == PW_ROLE_RIGHT_COLD) &&
+                     pi->type->se_adapter_safe;
+  gboolean leg = it->role == PW_ROLE_HOT || it->role == PW_ROLE_COLD;
+
+  /* Another driven role of the same port on this net. */
+  for (int j = net->first_item; j < net->first_item + net->n_items; j++)
+    {
+      Item *other = item_at (self, j);
+
+      if (j == i || other->kind != ITEM_DRIVER || other->gport != it->gport ||
+          other->role == it->role)
+        continue;
+      if (neg_leg && (other->role == PW_ROLE_LEFT_COLD || other->role == PW_ROLE_RIGHT_COLD))
+        continue;
+      return DRIVER_SHORTED;
+    }
+
+  if (net->n_refs == 0 || neg_leg)
+    return DRIVER_OK;
+  if (leg && (pi->type->output == PW_OUTPUT_FLOATING ||
+              pi->type->output == PW_OUTPUT_SERVO_BALANCED))
+    return DRIVER_OK;   /* A transformer's leg, or a cross-coupled one, may be grounded. */
+  if (it->role == PW_ROLE_MIC)
+    return DRIVER_OK;   /* A headset's capsule tied to ground is unused, not harmed. */
+  if (it->role == PW_ROLE_DATA_NEG && pi->type->signal == PW_SIGNAL_AES3)
+    return DRIVER_OK;   /* AES3 made unbalanced: part of digital-format-adapted. */
+  if (it->role == PW_ROLE_COLD && pi->type->output == PW_OUTPUT_BALANCED &&
+      pw_port_type_has_role (pi->type, PW_ROLE_HOT))
+    {
+      /* Only a ground of its own device costs level: a cold that drives the
+       * receiver's ground, pin 1 not carried, is the return of a full-level
+       * signal. */
+      return net_has_reference_of (self, n, pi->device) ? DRIVER_COLD_GROUNDED : DRIVER_OK;
+    }
+  return DRIVER_SHORTED;
+}
+
 /* Step 3: what each net holds. */
 static void
 build_nets (PwAnalysis *self)
@@ -865,7 +936,9 @@ build_nets (PwAnalysis *self)
         continue;
       for (int i = net->first_item; i < net->first_item + net->n_items; i++)
         {
-          if (item_at (self, i)->kind != ITEM_DRIVER)
+          /* A driven role shorted to a reference or to another of its own
+           * port's reaches no input, not even a sink of its own port. */
+          if (item_at (self, i)->kind != ITEM_DRIVER || driver_state (self, n, i) == DRIVER_SHORTED)
             continue;
           for (int j = net->first_item; j < net->first_item + net->n_items; j++)
             {
@@ -958,24 +1031,6 @@ phantom_is_on (PortInfo *pi)
   return pi->device->phantom_on[pi->type - pi->device->type->ports];
 }
 
-/* Whether a reference role of a port of @device is on @net. */
-static gboolean
-net_has_reference_of (PwAnalysis *self,
-                      int         net,
-                      PwDevice   *device)
-{
-  Net *n = net_at (self, net);
-
-  for (int i = n->first_item; i < n->first_item + n->n_items; i++)
-    {
-      Item *it = item_at (self, i);
-
-      if (it->kind == ITEM_REFERENCE && port_info (self, it->gport)->device == device)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Net checks: shorts and joined outputs. */
 static void
 check_nets (PwAnalysis *self)
@@ -992,7 +1047,6 @@ check_nets (PwAnalysis *self)
         {
           Item *it = item_at (self, i);
           PortInfo *pi;
-          gboolean neg_leg, shorted = FALSE;
 
           if (it->kind != ITEM_DRIVER)
             continue;
@@ -1003,48 +1057,18 @@ check_nets (PwAnalysis *self)
           else if (it->gport != first_port)
             add_finding (self, PW_CODE_OUTPUTS_JOINED, net->pick_cable, it->gport, -1);
 
-          neg_leg = (it->role == PW_ROLE_LEFT_COLD || it->role == PW_ROLE_RIGHT_COLD) &&
-                    pi->type->se_adapter_safe;
-
-          /* Another driven role of the same port on this net. */
-          for (int j = net->first_item; j < net->first_item + net->n_items; j++)
+          switch (driver_state (self, n, i))
             {
-              Item *other = item_at (self, j);
-
-              if (j == i || other->kind != ITEM_DRIVER || other->gport != it->gport ||
-                  other->role == it->role)
-                continue;
-              if (neg_leg && (other->role == PW_ROLE_LEFT_COLD || other->role == PW_ROLE_RIGHT_COLD))
-                continue;
-              shorted = TRUE;
+            case DRIVER_SHORTED:
+              add_finding (self, PW_CODE_OUTPUT_SHORT, pi->cable, it->gport, -1);
+              break;
+            case DRIVER_COLD_GROUNDED:
+              add_finding (self, PW_CODE_COLD_LEG_GROUNDED, pi->cable, it->gport, -1);
+              break;
+            case DRIVER_OK:
+            default:
+              break;
             }
-
-          if (!shorted && net->n_refs > 0 && !neg_leg)
-            {
-              gboolean leg = it->role == PW_ROLE_HOT || it->role == PW_ROLE_COLD;
-
-              if (leg && (pi->type->output == PW_OUTPUT_FLOATING ||
-                          pi->type->output == PW_OUTPUT_SERVO_BALANCED))
-                ; /* A transformer's leg, or a cross-coupled one, may be grounded. */
-              else if (it->role == PW_ROLE_MIC)
-                ; /* A headset's capsule tied to ground is unused, not harmed. */
-              else if (it->role == PW_ROLE_DATA_NEG && pi->type->signal == PW_SIGNAL_AES3)
-                ; /* AES3 made unbalanced: part of digital-format-adapted. */
-              else if (it->role == PW_ROLE_COLD && pi->type->output == PW_OUTPUT_BALANCED &&
-                       pw_port_type_has_role (pi->type, PW_ROLE_HOT))
-                {
-                  /* Only a ground of its own device costs level: a cold that
-                   * drives the receiver's ground, pin 1 not carried, is the
-                   * return of a full-level signal. */
-                  if (net_has_reference_of (self, n, pi->device))
-                    add_finding (self, PW_CODE_COLD_LEG_GROUNDED, pi->cable, it->gport, -1);
-                }
-              else
-                shorted = TRUE;
-            }
-
-          if (shorted)
-            add_finding (self, PW_CODE_OUTPUT_SHORT, pi->cable, it->gport, -1);
         }
     }
 }
@@ -1315,6 +1339,29 @@ check_returns (PwAnalysis *self)
     }
 }
 
+/* Whether a driver reaches contact @contact of input port @gport on @net
+ * (a driver shorted to ground reaches nothing). */
+static gboolean
+sink_is_reached (PwAnalysis *self,
+                 int         net,
+                 int         gport,
+                 guint       contact)
+{
+  Net *n;
+
+  if (net < 0)
+    return FALSE;
+  n = net_at (self, net);
+  for (int r = n->first_reach; r < n->first_reach + n->n_reaches; r++)
+    {
+      Item *snk = item_at (self, g_array_index (self->reaches, Reach, r).sink);
+
+      if (snk->gport == gport && snk->contact == contact)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Checks that look at one port at a time. */
 static void
 check_ports (PwAnalysis *self)
@@ -1356,7 +1403,7 @@ check_ports (PwAnalysis *self)
                   PwChannel ch = pw_role_channel (type->roles[k]);
                   int net = port_contact_net (self, g, k);
 
-                  if (ch != PW_CHANNEL_NONE && net >= 0 && net_at (self, net)->n_drivers > 0)
+                  if (ch != PW_CHANNEL_NONE && sink_is_reached (self, net, g, k))
                     got[ch] = TRUE;
                 }
               if (got[PW_CHANNEL_LEFT] != got[PW_CHANNEL_RIGHT])

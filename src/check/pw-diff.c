@@ -641,6 +641,52 @@ pw_diff_get_change (PwDiff *self,
   return &g_array_index (self->changes, PwChange, index);
 }
 
+char *
+pw_diff_dup_summary (PwDiff *self)
+{
+  static const char * const kinds[] = { N_("added"), N_("removed"), N_("changed") };
+  static const PwChangeKind order[] = { PW_CHANGE_CHANGED, PW_CHANGE_ADDED, PW_CHANGE_REMOVED };
+  GString *summary = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_autoptr(GString) part = g_string_new (NULL);
+
+      for (PwChangeWhat what = PW_CHANGE_DEVICE; what <= PW_CHANGE_CABLE; what++)
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+          guint n = 0;
+
+          for (guint i = 0; i < self->changes->len; i++)
+            {
+              const PwChange *c = &g_array_index (self->changes, PwChange, i);
+
+              if (c->kind == order[k] && c->what == what)
+                g_string_append_printf (ids, "%s%s", n++ ? ", " : "", c->id);
+            }
+          if (n == 0)
+            continue;
+          if (part->len > 0)
+            g_string_append (part, _(" and "));
+          if (what == PW_CHANGE_DEVICE)
+            g_string_append_printf (part, ngettext ("device %s", "devices %s", n), ids->str);
+          else
+            g_string_append_printf (part, ngettext ("cable %s", "cables %s", n), ids->str);
+        }
+      if (part->len > 0)
+        g_string_append_printf (summary, "%s%s %s", summary->len ? "; " : "",
+                                _(kinds[order[k]]), part->str);
+    }
+  if (self->appeared->len > 0 || self->gone->len > 0)
+    g_string_append_printf (summary, _("%sfindings: %u new, %u gone"), summary->len ? "; " : "",
+                            self->appeared->len, self->gone->len);
+  if (summary->len == 0)
+    g_string_append (summary, _("no change"));
+  return g_string_free (summary, FALSE);
+}
+
 PwDocument *
 pw_diff_get_old_document (PwDiff *self)
 {

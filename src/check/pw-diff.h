@@ -83,6 +83,11 @@ guint             pw_diff_get_n_gone         (PwDiff      *self);
 const PwFinding  *pw_diff_get_gone           (PwDiff      *self,
                                               guint        index);
 
+/* What changed, in one line for a revision list: "changed cables C1, C4
+ * and device mic1; added device mic3; removed cable C2; findings: 1 new,
+ * 2 gone" ("no change" when empty). */
+char             *pw_diff_dup_summary        (PwDiff      *self);
+
 /* "device", "cable"; "added", …; "type", "ends", … for one field bit. */
 const char       *pw_change_what_to_string   (PwChangeWhat what);
 const char       *pw_change_kind_to_string   (PwChangeKind kind);

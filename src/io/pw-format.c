@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,7 +22,7 @@
 
 static const char * const known_root_members[] = {
   "format", "version", "title", "client", "venue", "revision", "device_types", "cable_types",
-  "devices", "cables", "suppressions", "numbering", "stock_lengths_m", NULL
+  "devices", "cables", "suppressions", "numbering", "stock_lengths_m", "revisions", NULL
 };
 static const char * const known_device_members[] = {
   "id", "type", "name", "x", "y", "phantom_on", "ground_lift_on", NULL
@@ -1234,6 +1235,51 @@ parse_suppressions (PwDocument     *doc,
   return TRUE;
 }
 
+/* "revisions": [{"revision": "B", "date": "2026-12-06", "changes": "…"}],
+ * oldest first. */
+static gboolean
+parse_revisions (PwDocument     *doc,
+                 JsonObject     *root,
+                 PwParseContext *ctx,
+                 GError        **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (root, "revisions"))
+    return TRUE;
+  if ((array = pw_parse_array (ctx, root, "revisions", FALSE, "the file", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("revision %u", i + 1);
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *obj;
+      const char *revision = NULL, *date = NULL, *changes = NULL;
+      int year, month, day;
+      char end;
+
+      if ((obj = pw_parse_object (ctx, node, what, error)) == NULL ||
+          !pw_parse_string (ctx, obj, "revision", TRUE, what, &revision, error) ||
+          !pw_parse_string (ctx, obj, "date", TRUE, what, &date, error) ||
+          !pw_parse_string (ctx, obj, "changes", FALSE, what, &changes, error))
+        return FALSE;
+      if (g_utf8_strlen (revision, -1) > PW_FORMAT_MAX_REVISION_CHARS)
+        return pw_parse_fail (ctx, json_object_get_member (obj, "revision"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'revision' is longer than %d characters", what,
+                              PW_FORMAT_MAX_REVISION_CHARS);
+      if (strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+          !g_date_valid_dmy (day, month, year))
+        return pw_parse_fail (ctx, json_object_get_member (obj, "date"), error,
+                              PW_FORMAT_ERROR_INVALID,
+                              "%s: field 'date' is '%s', not a date written YYYY-MM-DD", what,
+                              date);
+      pw_document_insert_revision (doc, pw_document_get_revisions (doc)->len, revision, date,
+                                   changes);
+    }
+  return TRUE;
+}
+
 /* The root's own fields: what the file is, its version and title, and
  * that its lists are lists of a size that is read. */
 static gboolean
@@ -1326,7 +1372,8 @@ parse_root_rest (PwDocument     *doc,
   JsonObject *root = json_node_get_object (root_node);
   JsonNode *node;
 
-  if (!parse_suppressions (doc, suppressions, ctx, error))
+  if (!parse_suppressions (doc, suppressions, ctx, error) ||
+      !parse_revisions (doc, root, ctx, error))
     return FALSE;
   if ((node = json_object_get_member (root, "numbering")) != NULL)
     {
@@ -2862,6 +2909,23 @@ document_to_json (PwDocument *doc)
       json_object_set_array_member (root, "suppressions", list);
     }
 
+  if (pw_document_get_revisions (doc)->len > 0)
+    {
+      GArray *revisions = pw_document_get_revisions (doc);
+      JsonArray *list = json_array_new ();
+
+      for (guint i = 0; i < revisions->len; i++)
+        {
+          PwRevision *r = &g_array_index (revisions, PwRevision, i);
+          JsonObject *obj = json_object_new ();
+
+          json_object_set_string_member (obj, "revision", r->revision);
+          json_object_set_string_member (obj, "date", r->date);
+          json_object_set_string_member (obj, "changes", r->changes);
+          json_array_add_object_element (list, obj);
+        }
+      json_object_set_array_member (root, "revisions", list);
+    }
   if (pw_document_has_numbering (doc))
     json_object_set_member (root, "numbering",
                             pw_numbering_to_json (pw_document_get_numbering (doc)));

@@ -21,6 +21,7 @@ struct _PwDocument
   GHashTable *cable_by_id;
   GHashTable *plugged;           /* (device, port) → cable end, see plug_key () */
   GArray     *suppressions;      /* PwSuppression */
+  GArray     *revisions;         /* PwRevision, oldest first */
   JsonObject *extra;
   PwNumbering *numbering;        /* NULL: the defaults */
   PwNumbering *default_numbering;
@@ -119,6 +120,16 @@ suppression_clear (gpointer data)
 }
 
 static void
+revision_clear (gpointer data)
+{
+  PwRevision *r = data;
+
+  g_free (r->revision);
+  g_free (r->date);
+  g_free (r->changes);
+}
+
+static void
 pw_document_finalize (GObject *object)
 {
   PwDocument *self = (PwDocument *) object;
@@ -133,6 +144,7 @@ pw_document_finalize (GObject *object)
   g_clear_pointer (&self->cables, g_ptr_array_unref);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   g_clear_pointer (&self->suppressions, g_array_unref);
+  g_clear_pointer (&self->revisions, g_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->numbering, pw_numbering_free);
   g_clear_pointer (&self->default_numbering, pw_numbering_free);
@@ -269,6 +281,8 @@ pw_document_init (PwDocument *self)
   self->plugged = g_hash_table_new (plug_hash, plug_equal);
   self->suppressions = g_array_new (FALSE, TRUE, sizeof (PwSuppression));
   g_array_set_clear_func (self->suppressions, suppression_clear);
+  self->revisions = g_array_new (FALSE, TRUE, sizeof (PwRevision));
+  g_array_set_clear_func (self->revisions, revision_clear);
 }
 
 PwDocument *
@@ -703,6 +717,40 @@ pw_document_remove_suppression (PwDocument *self,
 {
   g_return_if_fail (index < self->suppressions->len);
   g_array_remove_index (self->suppressions, index);
+}
+
+GArray *
+pw_document_get_revisions (PwDocument *self)
+{
+  g_return_val_if_fail (PW_IS_DOCUMENT (self), NULL);
+  return self->revisions;
+}
+
+void
+pw_document_insert_revision (PwDocument *self,
+                             guint       index,
+                             const char *revision,
+                             const char *date,
+                             const char *changes)
+{
+  PwRevision r;
+
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (index <= self->revisions->len);
+
+  r.revision = g_strdup (revision ? revision : "");
+  r.date = g_strdup (date ? date : "");
+  r.changes = g_strdup (changes ? changes : "");
+  g_array_insert_val (self->revisions, index, r);
+}
+
+void
+pw_document_remove_revision (PwDocument *self,
+                             guint       index)
+{
+  g_return_if_fail (PW_IS_DOCUMENT (self));
+  g_return_if_fail (index < self->revisions->len);
+  g_array_remove_index (self->revisions, index);
 }
 
 JsonObject *

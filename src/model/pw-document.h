@@ -58,6 +58,15 @@ typedef struct
   char *cable;                   /* NULL: every cable */
 } PwSuppression;
 
+/* One entry of the plan's revision list, oldest first: the plan's revision
+ * when it was recorded, the date (YYYY-MM-DD) and what changed. */
+typedef struct
+{
+  char *revision;
+  char *date;
+  char *changes;
+} PwRevision;
+
 PwDevice   *pw_device_new        (const char   *id,
                                   PwDeviceType *type);
 void        pw_device_free       (PwDevice     *device);
@@ -172,6 +181,14 @@ GArray     *pw_document_get_stock_lengths  (PwDocument *self);
 gboolean    pw_document_has_stock_lengths  (PwDocument *self);
 void        pw_document_set_stock_lengths  (PwDocument *self,
                                             GArray     *lengths);
+GArray     *pw_document_get_revisions     (PwDocument *self);
+void        pw_document_insert_revision   (PwDocument *self,
+                                           guint       index,
+                                           const char *revision,
+                                           const char *date,
+                                           const char *changes);
+void        pw_document_remove_revision   (PwDocument *self,
+                                           guint       index);
 JsonObject *pw_document_get_extra          (PwDocument *self);
 void        pw_document_set_extra          (PwDocument *self,
                                             JsonObject *extra);

@@ -30,6 +30,7 @@ typedef enum {
   CMD_SUPPRESS,
   CMD_UNSUPPRESS,
   CMD_NUMBERING,
+  CMD_ADD_REVISION,
 } CommandKind;
 
 typedef struct
@@ -49,9 +50,9 @@ typedef struct
   int         new_into_end;
   double      old_x, old_y, new_x, new_y;
   gboolean    old_flag, new_flag;
-  char       *old_text;
-  char       *new_text;       /* also: suppression code */
-  char       *extra_text;     /* suppression cable */
+  char       *old_text;       /* also: a revision's changes */
+  char       *new_text;       /* also: suppression code, revision */
+  char       *extra_text;     /* suppression cable, revision date */
   PwNumbering *old_numbering; /* NULL: the defaults */
   PwNumbering *new_numbering;
 } Command;
@@ -212,6 +213,14 @@ command_run (Command    *cmd,
       pw_document_set_field (doc, cmd->index, forward ? cmd->new_text : cmd->old_text);
       break;
 
+    case CMD_ADD_REVISION:
+      if (forward)
+        pw_document_insert_revision (doc, cmd->index, cmd->new_text, cmd->extra_text,
+                                     cmd->old_text);
+      else
+        pw_document_remove_revision (doc, cmd->index);
+      break;
+
     case CMD_SUPPRESS:
     case CMD_UNSUPPRESS:
       if (forward == (cmd->kind == CMD_SUPPRESS))
@@ -252,9 +261,10 @@ push_step (PwHistory *self,
       step_free (step);
       return;
     }
-  /* A new step ends the redo list; its steps own what they took out. */
+  /* A new step after an undo: what was undone can no longer be redone. As in
+   * finalize, the redo steps go first, newest action first. */
   while (self->redo->len > 0)
-    step_free (g_ptr_array_steal_index (self->redo, self->redo->len - 1));
+    step_free (g_ptr_array_steal_index (self->redo, 0));
   step->serial = ++self->serial;
   g_ptr_array_add (self->undo, step);
   pw_document_emit_changed (self->document);
@@ -876,6 +886,24 @@ pw_edit_set_title (PwHistory  *self,
                    const char *title)
 {
   pw_edit_set_plan_field (self, PW_PLAN_TITLE, title);
+}
+
+void
+pw_edit_add_revision (PwHistory  *self,
+                      const char *revision,
+                      const char *date,
+                      const char *changes)
+{
+  Command *cmd;
+
+  g_return_if_fail (PW_IS_HISTORY (self));
+
+  cmd = command_new (CMD_ADD_REVISION);
+  cmd->index = pw_document_get_revisions (self->document)->len;
+  cmd->new_text = g_strdup (revision);
+  cmd->extra_text = g_strdup (date);
+  cmd->old_text = g_strdup (changes);
+  run (self, cmd, _("Record Revision"));
 }
 
 void

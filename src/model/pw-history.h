@@ -95,6 +95,11 @@ void        pw_edit_set_title         (PwHistory  *self,
 void        pw_edit_set_plan_field    (PwHistory   *self,
                                        PwPlanField  field,
                                        const char  *text);
+/* Appends an entry to the plan's revision list. */
+void        pw_edit_add_revision      (PwHistory   *self,
+                                       const char  *revision,
+                                       const char  *date,
+                                       const char  *changes);
 void        pw_edit_suppress          (PwHistory  *self,
                                        const char *code,
                                        const char *cable_id);

@@ -1195,6 +1195,79 @@ draw_pinout_page (Export  *ex,
 
 /* The diagram inside @area: all of it fitted (detail < 0), or part
  * @detail of the tiles at DETAIL_SCALE. */
+/* The revision list: a ruled table of the newest revisions (revision,
+ * date, what changed), oldest at the top as drawing registers read. */
+#define REVISIONS_SHOWN 6
+#define REVISIONS_ROW   12.0
+#define REVISIONS_GAP   8.0
+
+static double
+revisions_height (Export *ex)
+{
+  guint n = MIN (pw_document_get_revisions (ex->doc)->len, REVISIONS_SHOWN);
+
+  return n == 0 ? 0 : REVISIONS_GAP + (n + 1) * REVISIONS_ROW + 4;
+}
+
+static void
+revisions_cell (Export     *ex,
+                cairo_t    *cr,
+                const char *text,
+                gboolean    bold,
+                double      x,
+                double      y,
+                double      width)
+{
+  g_autoptr(PangoLayout) layout =
+    pw_render_create_layout (pw_render_get_pango_context (ex->render), text, 7.5, bold);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pw_palette_set_source (cr, &ex->palette->foreground);
+  cairo_move_to (cr, x, y + 1.5);
+  pw_render_show_layout (cr, layout);
+}
+
+static void
+draw_revisions (Export  *ex,
+                cairo_t *cr,
+                double   x,
+                double   y,
+                double   width)
+{
+  GArray *revisions = pw_document_get_revisions (ex->doc);
+  guint n = MIN (revisions->len, REVISIONS_SHOWN);
+  double rev_w = 60, date_w = 64;
+  double height = (n + 1) * REVISIONS_ROW + 4;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  pw_palette_set_source (cr, &ex->palette->card_border);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+
+  revisions_cell (ex, cr, _("Revision"), TRUE, x + 4, y + 1, rev_w - 8);
+  revisions_cell (ex, cr, _("Date"), TRUE, x + rev_w + 4, y + 1, date_w - 8);
+  revisions_cell (ex, cr, _("What changed"), TRUE, x + rev_w + date_w + 4, y + 1,
+                  width - rev_w - date_w - 8);
+  for (guint i = 0; i < n; i++)
+    {
+      PwRevision *r = &g_array_index (revisions, PwRevision, revisions->len - n + i);
+      double ry = y + 1 + (i + 1) * REVISIONS_ROW;
+
+      cairo_move_to (cr, x, ry);
+      cairo_line_to (cr, x + width, ry);
+      pw_palette_set_source (cr, &ex->palette->grid);
+      cairo_set_line_width (cr, 0.5);
+      cairo_stroke (cr);
+      revisions_cell (ex, cr, r->revision, TRUE, x + 4, ry, rev_w - 8);
+      revisions_cell (ex, cr, r->date, FALSE, x + rev_w + 4, ry, date_w - 8);
+      revisions_cell (ex, cr, r->changes, FALSE, x + rev_w + date_w + 4, ry,
+                      width - rev_w - date_w - 8);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_diagram_page (Export       *ex,
                    cairo_t      *cr,
@@ -1209,6 +1282,9 @@ draw_diagram_page (Export       *ex,
   area.y = MARGIN;
   area.width = ex->page_w - 2 * MARGIN - MAX (legend_w, TITLE_WIDTH) - COLUMN_GAP;
   area.height = ex->page_h - 2 * MARGIN;
+  /* The first sheet carries the revision list under the diagram. */
+  if (detail < 0)
+    area.height -= revisions_height (ex);
 
   bounds.x -= DIAGRAM_PAD;
   bounds.y -= DIAGRAM_PAD;
@@ -1259,6 +1335,9 @@ draw_diagram_page (Export       *ex,
 
       draw_heading (ex, cr, caption, area.x + 6, area.y + 4);
     }
+
+  if (detail < 0 && revisions_height (ex) > 0)
+    draw_revisions (ex, cr, area.x, area.y + area.height + REVISIONS_GAP, area.width);
 
   pw_render_draw_legend (ex->render, cr, ex->palette,
                          ex->page_w - MARGIN - MAX (legend_w, TITLE_WIDTH), MARGIN);

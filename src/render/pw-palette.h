@@ -27,6 +27,7 @@ typedef struct
   PwColor  card;             /* device card fill */
   PwColor  card_border;
   PwColor  selection;
+  PwColor  mark;             /* what a comparison found changed */
   PwColor  error;
   PwColor  warning;
   PwColor  info;

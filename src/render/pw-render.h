@@ -153,6 +153,41 @@ void        pw_render_draw_hidden        (PwRender         *self,
                                           const PwRect     *visible,
                                           double            scale);
 
+/* What a comparison with another version of the plan marks on the
+ * drawing: devices and cables by id, each added or changed. */
+typedef enum {
+  PW_MARK_NONE,
+  PW_MARK_ADDED,
+  PW_MARK_CHANGED,
+} PwMark;
+
+typedef struct _PwMarks PwMarks;
+
+PwMarks    *pw_marks_new                 (void);
+PwMarks    *pw_marks_ref                 (PwMarks          *self);
+void        pw_marks_unref               (PwMarks          *self);
+void        pw_marks_add                 (PwMarks          *self,
+                                          gboolean          cable,
+                                          const char       *id,
+                                          PwMark            mark);
+PwMark      pw_marks_lookup              (PwMarks          *self,
+                                          gboolean          cable,
+                                          const char       *id);
+guint       pw_marks_get_size            (PwMarks          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwMarks, pw_marks_unref)
+
+/* Draws @marks over the picture, as the selection is: a revision cloud
+ * around each marked card and a band along each marked cable, in the
+ * palette's mark colour, each with a delta triangle holding a plus
+ * (added) or a bar (changed), so that it reads without colour too. @visible and @scale as for pw_render_draw (). */
+void        pw_render_draw_marks         (PwRender         *self,
+                                          cairo_t          *cr,
+                                          const PwPalette  *palette,
+                                          PwMarks          *marks,
+                                          const PwRect     *visible,
+                                          double            scale);
+
 /* The legend (link classes with their line and short label, severity
  * badges, connector glyphs), its top left corner at (x, y). */
 void        pw_render_legend_size        (PwRender         *self,

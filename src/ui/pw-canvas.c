@@ -39,6 +39,7 @@ struct _PwCanvas
 
   PwHistory  *history;
   PwRender   *render;           /* owned by the window */
+  PwMarks    *marks;            /* what a comparison marks; NULL: none */
   PwView      view;
   gboolean    snap;
   gboolean    dark;
@@ -380,6 +381,26 @@ pw_canvas_set_dark (PwCanvas *self,
 }
 
 void
+pw_canvas_set_marks (PwCanvas *self,
+                     PwMarks  *marks)
+{
+  g_return_if_fail (PW_IS_CANVAS (self));
+
+  if (self->marks == marks)
+    return;
+  g_clear_pointer (&self->marks, pw_marks_unref);
+  self->marks = marks != NULL ? pw_marks_ref (marks) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+PwMarks *
+pw_canvas_get_marks (PwCanvas *self)
+{
+  g_return_val_if_fail (PW_IS_CANVAS (self), NULL);
+  return self->marks;
+}
+
+void
 pw_canvas_set_history (PwCanvas  *self,
                        PwHistory *history,
                        PwRender  *render)
@@ -541,6 +562,14 @@ pw_canvas_snapshot (GtkWidget   *widget,
 
       pw_render_draw_hidden (self->render, cr, palette, &visible,
                              self->view.zoom * tile_view.scale);
+    }
+  if (self->marks != NULL)
+    {
+      PwRect visible = { tile_view.x, tile_view.y, width / self->view.zoom,
+                         height / self->view.zoom };
+
+      pw_render_draw_marks (self->render, cr, palette, self->marks, &visible,
+                            self->view.zoom * tile_view.scale);
     }
   draw_selection (self, cr, palette);
 
@@ -1442,6 +1471,7 @@ pw_canvas_dispose (GObject *object)
 
   g_clear_object (&self->history);
   self->render = NULL;
+  g_clear_pointer (&self->marks, pw_marks_unref);
   g_clear_handle_id (&self->prefetch_source, g_source_remove);
   if (self->refine_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refine_tick);

@@ -59,6 +59,10 @@ void        pw_canvas_set_history         (PwCanvas   *self,
                                            PwHistory  *history,
                                            PwRender   *render);
 void        pw_canvas_refresh             (PwCanvas   *self);
+/* What a comparison marks on the drawing, over the plan; NULL: nothing. */
+void        pw_canvas_set_marks           (PwCanvas   *self,
+                                           PwMarks    *marks);
+PwMarks    *pw_canvas_get_marks           (PwCanvas   *self);
 const PwView *pw_canvas_get_view          (PwCanvas   *self);
 void        pw_canvas_set_view            (PwCanvas   *self,
                                            const PwView *view);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "pw-autosave.h"
+#include "pw-compare-panel.h"
 #include "pw-compat.h"
 #include "pw-device-editor.h"
 #include "pw-export.h"
@@ -66,6 +67,10 @@ struct _PwWindow
   gboolean          first_frame_canvas_drawn;
   gboolean          first_frame_done;
   GFile            *recent_pending;   /* to add to the recent files after it */
+
+  /* Compare with… (see pw-compare-panel.c) */
+  PwComparePanel   *compare;
+  AdwViewStackPage *compare_page;
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -541,6 +546,8 @@ set_document (PwWindow   *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
 
   pw_canvas_set_history (self->canvas, NULL, NULL);
+  if (self->compare != NULL)
+    pw_window_end_comparison (self);
   g_clear_pointer (&self->render, pw_render_free);
   g_clear_object (&self->history);
   g_set_object (&self->document, document);
@@ -1519,6 +1526,136 @@ new_device_type_action (GtkWidget  *widget,
   open_device_editor (PW_WINDOW (widget), NULL);
 }
 
+/* Compare with… */
+
+void
+pw_window_compare_with (PwWindow   *self,
+                        PwDocument *old,
+                        const char *name)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+  g_return_if_fail (PW_IS_DOCUMENT (old));
+
+  pw_compare_panel_compare (self->compare, self->document, old, name);
+  adw_view_stack_page_set_visible (self->compare_page, TRUE);
+  adw_view_stack_set_visible_child_name (self->side_stack, "changes");
+}
+
+void
+pw_window_end_comparison (PwWindow *self)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+
+  if (!pw_compare_panel_is_comparing (self->compare))
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->side_stack), "changes") == 0)
+    adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
+  adw_view_stack_page_set_visible (self->compare_page, FALSE);
+  pw_compare_panel_compare (self->compare, NULL, NULL, NULL);
+}
+
+PwComparePanel *
+pw_window_get_compare_panel (PwWindow *self)
+{
+  g_return_val_if_fail (PW_IS_WINDOW (self), NULL);
+  return self->compare;
+}
+
+static void
+compare_file (PwWindow *self,
+              GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(PwDocument) old = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      toast (self, _("Only local files can be compared"));
+      return;
+    }
+  old = pw_format_load_file (path, &error);
+  if (old == NULL)
+    {
+      AdwMessageDialog *dialog =
+        ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                    _("Could Not Compare with the Plan"),
+                                                    error->message));
+
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  pw_window_compare_with (self, old, name);
+}
+
+static void
+compare_chosen_cb (GFile    *file,
+                   gpointer  data)
+{
+  g_autoptr(PwWindow) self = data;
+
+  if (file != NULL)
+    compare_file (self, file);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_compat_choose_open_file (GTK_WINDOW (self), _("Compare with Plan"), "application/x-patchwise",
+                              _("Patchwise plans"), compare_chosen_cb, g_object_ref (self));
+}
+
+/* The open plan against its file as last saved. */
+static void
+compare_saved_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (self->file == NULL)
+    {
+      toast (self, _("The plan has not been saved yet: there is no saved version to compare with"));
+      return;
+    }
+  compare_file (self, self->file);
+}
+
+/* The comparison as an entry of the plan's revision list, under the
+ * plan's revision: one undoable step. */
+static void
+compare_record_cb (PwWindow *self)
+{
+  const char *revision = pw_document_get_field (self->document, PW_PLAN_REVISION);
+  g_autofree char *changes = pw_compare_panel_dup_summary (self->compare);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *message = NULL;
+
+  if (*revision == '\0')
+    {
+      toast (self, _("Give the plan a revision in Plan Properties, then record it"));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.plan-properties", NULL);
+      return;
+    }
+  pw_edit_add_revision (self->history, revision, date, changes);
+  message = g_strdup_printf (_("Revision %s recorded: it is listed on the PDF's first sheet"),
+                             revision);
+  toast (self, message);
+}
+
+static void
+compare_marks_cb (PwWindow *self)
+{
+  pw_canvas_set_marks (self->canvas, pw_compare_panel_get_marks (self->compare));
+}
+
 /* Every cable labelled again by the plan's rule, in signal-flow order:
  * one undoable step. */
 static void
@@ -1936,6 +2073,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_action);
   gtk_widget_class_install_action (widget_class, "win.plan-properties", NULL,
                                    plan_properties_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
@@ -1981,6 +2120,21 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->outline, "delete", G_CALLBACK (outline_delete_cb), self);
   g_signal_connect_swapped (self->side_stack, "notify::visible-child-name",
                             G_CALLBACK (side_page_changed_cb), self);
+
+  /* The changes page shows only while comparing. */
+  self->compare = PW_COMPARE_PANEL (pw_compare_panel_new ());
+  self->compare_page = adw_view_stack_add_titled (self->side_stack, GTK_WIDGET (self->compare),
+                                                  "changes", _("_Changes"));
+  adw_view_stack_page_set_use_underline (self->compare_page, TRUE);
+  adw_view_stack_page_set_icon_name (self->compare_page, "document-edit-symbolic");
+  adw_view_stack_page_set_visible (self->compare_page, FALSE);
+  g_signal_connect_swapped (self->compare, "notify::marks", G_CALLBACK (compare_marks_cb), self);
+  g_signal_connect_swapped (self->compare, "device-activated", G_CALLBACK (outline_device_cb), self);
+  g_signal_connect_swapped (self->compare, "cable-activated", G_CALLBACK (outline_cable_cb), self);
+  g_signal_connect_swapped (self->compare, "close-requested",
+                            G_CALLBACK (pw_window_end_comparison), self);
+  g_signal_connect_swapped (self->compare, "record-requested", G_CALLBACK (compare_record_cb),
+                            self);
   g_signal_connect_swapped (style, "notify::dark", G_CALLBACK (dark_changed_cb), self);
   dark_changed_cb (self);
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "pw-canvas.h"
+#include "pw-compare-panel.h"
 #include "pw-history.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,14 @@ gboolean    pw_window_is_pristine      (PwWindow       *self);
 GFile      *pw_window_get_file         (PwWindow       *self);
 PwHistory  *pw_window_get_history      (PwWindow       *self);
 PwCanvas   *pw_window_get_canvas       (PwWindow       *self);
+/* Compares the open plan with @old (a saved version, called @name) until
+ * pw_window_end_comparison (): the changes page lists what changed and the
+ * canvas marks it. */
+void        pw_window_compare_with     (PwWindow       *self,
+                                        PwDocument     *old,
+                                        const char     *name);
+void        pw_window_end_comparison   (PwWindow       *self);
+PwComparePanel *pw_window_get_compare_panel (PwWindow  *self);
 /* Writes the autosave now (tests use it rather than waiting). */
 void        pw_window_autosave         (PwWindow       *self);
 
