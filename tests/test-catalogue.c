@@ -52,7 +52,8 @@ test_required_types (void)
     "interface-8in", "headphone-amp", "headphones-35", "headphones-635", "headphones-44",
     "headphones-xlr4", "headphones-dual-xlr", "powered-monitor", "passive-speaker", "power-amp",
     "guitar-amp", "stage-box-16", "wall-plate-xlr-trs", "patchbay-trs-8", "mic-splitter",
-    "aes3-recorder", "midi-controller", "midi-sound-module",
+    "aes3-recorder", "midi-controller", "midi-sound-module", "mic-splitter-iso",
+    "inline-pad-20", "inline-pad-40", "line-isolator", "aes-isolator",
   };
   static const char * const cables[] = {
     "xlr-f-m", "xlr-f-trs", "xlr-m-trs", "trs-trs", "ts-ts", "trs-ts", "xlr-f-ts", "rca-rca",
@@ -287,6 +288,99 @@ test_stereo_breakouts (void)
     }
 }
 
+
+static const PwCoupling *
+coupling_to (const char *type_id,
+             const char *to)
+{
+  PwDeviceType *type = pw_type_set_lookup_device (builtin, type_id);
+
+  for (guint i = 0; i < type->n_couplings; i++)
+    if (g_str_equal (type->ports[type->couplings[i].to].id, to))
+      return &type->couplings[i];
+  g_error ("%s has no coupling to %s", type_id, to);
+  return NULL;
+}
+
+/* Whether a bridge of @type_id joins @a and @b, and lifts. */
+static gboolean
+bridged (const char *type_id,
+         const char *a,
+         const char *b,
+         gboolean   *lift)
+{
+  PwDeviceType *type = pw_type_set_lookup_device (builtin, type_id);
+
+  for (guint i = 0; i < type->n_bridges; i++)
+    {
+      const PwBridge *bridge = &type->bridges[i];
+      gboolean has_a = FALSE, has_b = FALSE;
+
+      for (guint j = 0; j < bridge->n_contacts; j++)
+        {
+          const PwPortType *port = &type->ports[bridge->contacts[j].port];
+          g_autofree char *name = g_strdup_printf ("%s.%s", port->id,
+                                                   port->family->contacts[bridge->contacts[j].contact]);
+
+          has_a |= g_str_equal (name, a);
+          has_b |= g_str_equal (name, b);
+        }
+      if (has_a && has_b)
+        {
+          *lift = bridge->lift;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_couplings (void)
+{
+  gboolean lift = FALSE;
+
+  /* Passive DI (Radial JDI user guide, part 5: input and thru jacks wired in
+   * parallel; balanced XLR out through a Jensen transformer, its ground
+   * lift lifting pin 1 of the XLR). Instrument level steps down 20 dB to
+   * mic level across the transformer. */
+  g_assert_true (bridged ("passive-di", "in.tip", "thru.tip", &lift));
+  g_assert_false (lift);
+  g_assert_true (bridged ("passive-di", "in.sleeve", "out.1", &lift));
+  g_assert_true (lift);
+  g_assert_cmpint (coupling_to ("passive-di", "out")->kind, ==, PW_COUPLING_TRANSFORMER);
+  g_assert_cmpfloat (coupling_to ("passive-di", "out")->pad_db, ==, 20);
+  g_assert_cmpint (port_of ("passive-di", "in")->direction, ==, PW_DIRECTION_PASSIVE);
+
+  /* Mic splitter (Jensen AN-005, Whitlock: the direct output hard-wired to
+   * the input, phantom from its desk; the isolated output through a
+   * transformer with a ground lift on pin 1). */
+  g_assert_true (bridged ("mic-splitter-iso", "in.2", "direct.2", &lift));
+  g_assert_false (lift);
+  g_assert_true (bridged ("mic-splitter-iso", "in.1", "iso.1", &lift));
+  g_assert_true (lift);
+  g_assert_false (bridged ("mic-splitter-iso", "in.2", "iso.2", &lift));
+  g_assert_cmpint (coupling_to ("mic-splitter-iso", "iso")->kind, ==, PW_COUPLING_TRANSFORMER);
+
+  /* In-line attenuators: an H pad between hot and cold, ground carried
+   * end to end (pin 1 to pin 1), so phantom passes. */
+  g_assert_cmpint (coupling_to ("inline-pad-20", "out")->kind, ==, PW_COUPLING_PAD);
+  g_assert_cmpfloat (coupling_to ("inline-pad-20", "out")->pad_db, ==, 20);
+  g_assert_cmpfloat (coupling_to ("inline-pad-40", "out")->pad_db, ==, 40);
+  g_assert_true (bridged ("inline-pad-40", "in.1", "out.1", &lift));
+  g_assert_false (lift);
+  g_assert_cmpstr (role_at (port_of ("inline-pad-40", "in"), "2"), ==, "hot");
+
+  /* Isolation transformers (Radial LX-2 user guide: AES pin 1 ground, 2
+   * hot, 3 cold; isolated output with a ground lift). The AES3 one
+   * carries the 110 ohm pair on pins 2 and 3. */
+  g_assert_cmpint (coupling_to ("line-isolator", "out")->kind, ==, PW_COUPLING_TRANSFORMER);
+  g_assert_true (bridged ("line-isolator", "in.1", "out.1", &lift));
+  g_assert_true (lift);
+  g_assert_cmpint (port_of ("aes-isolator", "out")->signal, ==, PW_SIGNAL_AES3);
+  g_assert_cmpstr (role_at (port_of ("aes-isolator", "out"), "2"), ==, "data_pos");
+  g_assert_cmpstr (role_at (port_of ("aes-isolator", "out"), "3"), ==, "data_neg");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/catalogue/counts", test_counts);
   g_test_add_func ("/catalogue/required-types", test_required_types);
   g_test_add_func ("/catalogue/pinouts", test_pinouts);
+  g_test_add_func ("/catalogue/couplings", test_couplings);
   g_test_add_func ("/catalogue/cables", test_cables);
   g_test_add_func ("/catalogue/v2", test_v2_catalogue);
   g_test_add_func ("/catalogue/stereo-breakouts", test_stereo_breakouts);

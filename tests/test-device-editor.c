@@ -157,6 +157,10 @@ test_new_type (void)
   pw_device_editor_set_port_choice (editor, 0, "level", "mic");
   pw_device_editor_set_port_choice (editor, 0, "jack_level", "instrument");
   pw_device_editor_set_port_choice (editor, 0, "phantom", "available");
+  /* A Hi-Z jack defaults to single-ended; this one is wired differential,
+   * and its phantom reaches the jack too (the rare combo). */
+  pw_device_editor_set_port_choice (editor, 0, "jack_input", "differential");
+  pw_device_editor_set_port_choice (editor, 0, "phantom_on_jack", "jack");
   g_assert_cmpstr (pw_device_editor_get_port_role (editor, 0, "tip"), ==, "hot");
   g_assert_cmpstr (pw_device_editor_get_port_role (editor, 0, "sleeve"), ==, "ground");
 
@@ -205,6 +209,8 @@ test_new_type (void)
   g_assert_cmpint (type->ports[0].jack_level, ==, PW_LEVEL_INSTRUMENT);
   g_assert_cmpint (type->ports[0].phantom, ==, PW_PHANTOM_AVAILABLE);
   g_assert_cmpint (type->ports[0].input, ==, PW_INPUT_DIFFERENTIAL);
+  g_assert_cmpint (type->ports[0].jack_input, ==, PW_INPUT_DIFFERENTIAL);
+  g_assert_true (type->ports[0].phantom_on_jack);
 
   g_assert_cmpstr (type->ports[1].family->id, ==, "trs-6.35");
   g_assert_cmpint (type->ports[1].direction, ==, PW_DIRECTION_OUT);

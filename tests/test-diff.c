@@ -197,6 +197,22 @@ test_corpus_case (gconstpointer data)
     }
 }
 
+/* A lead extended: the first cable's end now mates the extension, and
+ * pin to pin it joins the same contacts as before, through it. */
+static void
+test_extension_joins (void)
+{
+  g_autofree char *base_path = corpus_path ("base.patchwise");
+  g_autofree char *path = corpus_path ("cable-extension.patchwise");
+  g_autoptr(PwDocument) base = load_or_fail (base_path);
+  g_autoptr(PwDocument) doc = load_or_fail (path);
+  g_autoptr(PwDiff) diff = pw_diff_new (base, doc, PW_DIFF_NONE);
+  const PwChange *c = find_change (diff, "C1");
+
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->detail, ==, "end b Desk:Ch 1 → C7 end a");
+}
+
 static void
 test_summary (void)
 {
@@ -220,7 +236,7 @@ test_summary (void)
 static void
 test_same_after_save (void)
 {
-  const char *folders[] = { "diff", "checks", "render", "cli" };
+  const char *folders[] = { "diff", "checks", "render", "cli", "../data/examples" };
   guint n_plans = 0;
 
   for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
@@ -385,6 +401,7 @@ main (int    argc,
     }
   g_test_add_func ("/diff/same-after-save", test_same_after_save);
   g_test_add_func ("/diff/summary", test_summary);
+  g_test_add_func ("/diff/extension-joins", test_extension_joins);
   g_test_add_func ("/format/save/git-friendly", test_git_friendly);
 
   return g_test_run ();

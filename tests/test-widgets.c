@@ -209,13 +209,19 @@ test_plan_properties (void)
   g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (revision)), -1), ==,
                    PW_FORMAT_MAX_REVISION_CHARS);
 
-  /* Undo reaches the row; a text typed and not applied is applied on close. */
+  /* Undo reaches the row; texts typed and not applied are applied on
+   * close, each its own step, none lost to another's. */
   g_assert_true (pw_history_undo (history));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (revision)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (client), "Radio Süd");
+  gtk_editable_set_text (GTK_EDITABLE (pw_plan_properties_get_row (dialog, PW_PLAN_VENUE)),
+                         "Hall 3");
   gtk_window_close (GTK_WINDOW (dialog));
   run_main_loop_briefly ();
   g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Süd");
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_VENUE), ==, "Hall 3");
+  g_assert_true (pw_history_undo (history));
+  g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_VENUE), ==, "Hall 2");
   g_assert_true (pw_history_undo (history));
   g_assert_cmpstr (pw_document_get_field (doc, PW_PLAN_CLIENT), ==, "Radio Nord");
   g_assert_null (dialog);

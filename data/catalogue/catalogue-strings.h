@@ -262,6 +262,14 @@ N_("In-ear monitor bodypack");
 N_("Digital stage box (16/8, etherCON AES50)");
 /* Translators: name of the device type "digital-console-ethercon" (data/catalogue/devices-network.json) */
 N_("Digital console (etherCON AES50)");
+/* Translators: name of the device type "inline-pad-20" (data/catalogue/devices-patching.json) */
+N_("In-line attenuator, −20 dB (XLR)");
+/* Translators: name of the device type "inline-pad-40" (data/catalogue/devices-patching.json) */
+N_("In-line attenuator, −40 dB (XLR)");
+/* Translators: name of the device type "line-isolator" (data/catalogue/devices-patching.json) */
+N_("Line isolation transformer, 1:1 (XLR)");
+/* Translators: name of the device type "aes-isolator" (data/catalogue/devices-patching.json) */
+N_("AES3 isolation transformer, 110 Ω (XLR)");
 /* Translators: name of the device type "patchbay-trs-8" (data/catalogue/devices-patching.json) */
 N_("TRS patch bay (8 point, not normalled)");
 /* Translators: name of the device type "patchbay-tt-24" (data/catalogue/devices-patching.json) */
@@ -326,6 +334,8 @@ N_("Reamp box");
 N_("Analog stage box (16/4)");
 /* Translators: name of the device type "mic-splitter" (data/catalogue/devices-stage.json) */
 N_("Mic splitter (1 in, 2 out)");
+/* Translators: name of the device type "mic-splitter-iso" (data/catalogue/devices-stage.json) */
+N_("Mic splitter (1 in, direct + isolated out)");
 /* Translators: name of the device type "digital-stage-box" (data/catalogue/devices-stage.json) */
 N_("Digital stage box (16/8, network)");
 /* Translators: name of the device type "lighting-desk" (data/catalogue/devices-stage.json) */

@@ -1163,6 +1163,7 @@ check_pairs (PwAnalysis *self)
 {
   g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (Pair), self->reaches->len);
   g_autofree guint8 *p_has_phantom = g_new0 (guint8, MAX (self->n_ports, 1));
+  g_autofree guint8 *p_direct = g_new0 (guint8, MAX (self->n_ports, 1));
 
   for (guint r = 0; r < self->reaches->len; r++)
     {
@@ -1180,13 +1181,20 @@ check_pairs (PwAnalysis *self)
     }
   g_array_sort (pairs, compare_pairs);
 
-  /* Which outputs that need phantom power get it from some input. */
+  /* Which outputs that need phantom power get it from some input, and
+   * which reach an input with no transformer between, where phantom could
+   * come from. Through couplings, the output is the one behind them. */
   for (guint i = 0; i < pairs->len; i++)
     {
       Pair *pair = &g_array_index (pairs, Pair, i);
+      PortInfo *P = port_info (self, pair->p);
+      int src = P->source >= 0 ? P->source : pair->p;
 
+      if (P->isolated)
+        continue;
+      p_direct[src] = 1;
       if (phantom_is_on (port_info (self, pair->q)))
-        p_has_phantom[pair->p] = 1;
+        p_has_phantom[src] = 1;
     }
 
   for (guint i = 0; i < pairs->len; i++)
@@ -1221,8 +1229,15 @@ check_pairs (PwAnalysis *self)
                    P->type->output == PW_OUTPUT_SINGLE_ENDED)
             add_finding (self, PW_CODE_PHANTOM_INTO_UNBALANCED, qcable, pair->q, -1);
         }
-      else if (P->type->phantom == PW_PHANTOM_REQUIRES && !p_has_phantom[pair->p])
-        add_finding (self, PW_CODE_PHANTOM_MISSING, qcable, pair->q, -1);
+      {
+        int src = P->source >= 0 ? P->source : pair->p;
+
+        /* At each input reached with no transformer between; where there
+         * is none, at each input reached. */
+        if (port_info (self, src)->type->phantom == PW_PHANTOM_REQUIRES && !p_has_phantom[src] &&
+            (!P->isolated || !p_direct[src]))
+          add_finding (self, PW_CODE_PHANTOM_MISSING, qcable, pair->q, -1);
+      }
 
       if (P->type->signal != PW_SIGNAL_ANALOG)
         continue;

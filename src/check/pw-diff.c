@@ -19,6 +19,8 @@ struct _PwDiff
   GArray     *changes;         /* PwChange */
   GPtrArray  *appeared;        /* const PwFinding *, in new_analysis */
   GPtrArray  *gone;            /* const PwFinding *, in old_analysis */
+  GHashTable *old_incoming;    /* see incoming_ends () */
+  GHashTable *new_incoming;
 };
 
 static const char * const field_names[PW_DIFF_N_FIELDS] = {
@@ -203,44 +205,79 @@ device_summary (PwDevice *d)
 
 /* Cables */
 
-/* "Desk:Ch 1", or "open". */
+/* "Desk:Ch 1", "C1 end b" (into another cable's end), or "open". */
 static char *
 plug_text (PwPlug *plug)
 {
+  if (plug->cable != NULL)
+    return g_strdup_printf (_("%s end %s"), plug->cable->id,
+                            plug->cable->type->ends[plug->end].id);
   if (plug->device == NULL)
     return g_strdup (_("open"));
   return g_strdup_printf ("%s:%s", plug->device->name ? plug->device->name : plug->device->id,
                           plug->device->type->ports[plug->port].label);
 }
 
-/* Whether two ends plug into the same port (by ids), or are both open;
- * NULL is an end the cable's type lacks, open. */
-static gboolean
-same_plug (PwPlug *a,
-           PwPlug *b)
+/* The cable ends that other cable ends plug into, by "cable\x1fend" ids,
+ * each with the end plugged into it as text ("C7 end a"): the file
+ * writes such a link once, on the end that plugs in, and the end plugged
+ * into is not open. */
+static GHashTable *
+incoming_ends (PwDocument *doc)
 {
-  gboolean open_a = a == NULL || a->device == NULL;
-  gboolean open_b = b == NULL || b->device == NULL;
+  GHashTable *incoming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (open_a || open_b)
-    return open_a == open_b;
-  return g_str_equal (a->device->id, b->device->id) &&
-         g_str_equal (a->device->type->ports[a->port].id, b->device->type->ports[b->port].id);
+  for (guint i = 0; i < pw_document_get_n_cables (doc); i++)
+    {
+      PwCable *c = pw_document_get_cable (doc, i);
+
+      for (guint e = 0; e < c->type->n_ends; e++)
+        if (c->ends[e].cable != NULL)
+          g_hash_table_insert (incoming,
+                               g_strdup_printf ("%s\x1f%s", c->ends[e].cable->id,
+                                                c->ends[e].cable->type->ends[c->ends[e].end].id),
+                               g_strdup_printf (_("%s end %s"), c->id, c->type->ends[e].id));
+    }
+  return incoming;
 }
 
-static PwPlug *
-plug_named (PwCable    *cable,
-            const char *end_id)
+/* Where end @end_id of @cable goes, by ids (to compare; NULL: open) and
+ * as text (to read). */
+static char *
+end_partner (GHashTable *incoming,
+             PwCable    *cable,
+             const char *end_id,
+             gboolean    text)
 {
   int e = pw_cable_type_find_end (cable->type, end_id);
+  PwPlug *plug = e >= 0 ? &cable->ends[e] : NULL;
+  g_autofree char *key = NULL;
+  const char *into;
 
-  return e < 0 ? NULL : &cable->ends[e];
+  if (plug == NULL)
+    return text ? g_strdup (_("open")) : NULL;
+  if (plug->device != NULL || plug->cable != NULL)
+    {
+      if (text)
+        return plug_text (plug);
+      if (plug->cable != NULL)
+        return g_strdup_printf ("cable\x1f%s\x1f%s", plug->cable->id,
+                                plug->cable->type->ends[plug->end].id);
+      return g_strdup_printf ("device\x1f%s\x1f%s", plug->device->id,
+                              plug->device->type->ports[plug->port].id);
+    }
+  key = g_strdup_printf ("%s\x1f%s", cable->id, end_id);
+  into = g_hash_table_lookup (incoming, key);
+  if (into == NULL)
+    return text ? g_strdup (_("open")) : NULL;
+  return text ? g_strdup (into) : g_strdup_printf ("from\x1f%s", into);
 }
 
 /* Compares the ends by their ids: ends of the old type that the new one
  * lacks count as unplugged there, and so on. */
 static gboolean
-compare_ends (PwCable *a,
+compare_ends (PwDiff  *self,
+              PwCable *a,
               PwCable *b,
               GString *detail)
 {
@@ -253,18 +290,21 @@ compare_ends (PwCable *a,
       for (guint e = 0; e < from->type->n_ends; e++)
         {
           const char *id = from->type->ends[e].id;
-          PwPlug *pa = plug_named (a, id), *pb = plug_named (b, id);
+          g_autofree char *ka = NULL;
+          g_autofree char *kb = NULL;
           g_autofree char *ta = NULL;
           g_autofree char *tb = NULL;
 
           /* Ends both types have are looked at in the first pass. */
-          if (pass == 1 && pa != NULL)
+          if (pass == 1 && pw_cable_type_find_end (a->type, id) >= 0)
             continue;
-          if (same_plug (pa, pb))
+          ka = end_partner (self->old_incoming, a, id, FALSE);
+          kb = end_partner (self->new_incoming, b, id, FALSE);
+          if (g_strcmp0 (ka, kb) == 0)
             continue;
           differ = TRUE;
-          ta = pa ? plug_text (pa) : g_strdup (_("open"));
-          tb = pb ? plug_text (pb) : g_strdup (_("open"));
+          ta = end_partner (self->old_incoming, a, id, TRUE);
+          tb = end_partner (self->new_incoming, b, id, TRUE);
           detail_add (detail, _("end %s %s → %s"), id, ta, tb);
         }
     }
@@ -272,8 +312,8 @@ compare_ends (PwCable *a,
 }
 
 /* What a cable joins, contact to contact: one entry per net through the
- * cable, holding the contacts of the ports its ends plug into that lie on
- * it ("Mic:Out pin 2 (hot) = Desk:Ch 1 pin 3 (cold)"; a short within one
+ * cable, holding the contacts of the ports at the ends of its run (its
+ * own ends, and those of the cables chained to it) that lie on it ("Mic:Out pin 2 (hot) = Desk:Ch 1 pin 3 (cold)"; a short within one
  * port reads "ring (right) + sleeve (ground)"). The key names them by ids,
  * to compare; the text by names, to read. */
 typedef struct
@@ -315,12 +355,48 @@ append_contact (GString          *text,
     g_string_append_printf (text, "%s (%s)", name, pw_role_to_string (port->roles[contact]));
 }
 
+/* The plugs at the far ends of @cable's run: the ports its ends, and the
+ * ends of the cables chained to it end to end, plug into. */
+static GArray *
+run_plugs (PwDocument *doc,
+           PwCable    *cable)
+{
+  g_autoptr(GPtrArray) run = g_ptr_array_new ();
+  GArray *plugs = g_array_new (FALSE, FALSE, sizeof (PwPlug));
+
+  g_ptr_array_add (run, cable);
+  for (guint i = 0; i < run->len; i++)
+    {
+      PwCable *c = g_ptr_array_index (run, i);
+
+      for (guint e = 0; e < c->type->n_ends; e++)
+        {
+          if (c->ends[e].device != NULL)
+            g_array_append_val (plugs, c->ends[e]);
+          if (c->ends[e].cable != NULL && !g_ptr_array_find (run, c->ends[e].cable, NULL))
+            g_ptr_array_add (run, c->ends[e].cable);
+        }
+      /* The cables plugged into this one's ends. */
+      for (guint o = 0; o < pw_document_get_n_cables (doc); o++)
+        {
+          PwCable *other = pw_document_get_cable (doc, o);
+
+          for (guint e = 0; e < other->type->n_ends; e++)
+            if (other->ends[e].cable == c && !g_ptr_array_find (run, other, NULL))
+              g_ptr_array_add (run, other);
+        }
+    }
+  return plugs;
+}
+
 static GPtrArray *
-cable_joins (PwAnalysis *analysis,
+cable_joins (PwDocument *doc,
+             PwAnalysis *analysis,
              PwCable    *cable)
 {
   GPtrArray *joins = g_ptr_array_new_with_free_func (join_free);
   g_autoptr(GArray) nets = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) plugs = run_plugs (doc, cable);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   for (guint e = 0; e < cable->type->n_ends; e++)
@@ -340,19 +416,16 @@ cable_joins (PwAnalysis *analysis,
       guint n_contacts = 0;
       Join *join;
 
-      for (guint e = 0; e < cable->type->n_ends; e++)
+      for (guint p = 0; p < plugs->len; p++)
         {
-          PwDevice *d = cable->ends[e].device;
-          const PwPortType *port;
+          PwPlug *plug = &g_array_index (plugs, PwPlug, p);
+          PwDevice *d = plug->device;
+          const PwPortType *port = &d->type->ports[plug->port];
           gboolean port_named = FALSE;
 
-          if (d == NULL)
-            continue;
-          port = &d->type->ports[cable->ends[e].port];
           for (guint k = 0; k < port->family->n_contacts; k++)
             {
-              if (pw_analysis_get_port_contact_net (analysis, d->index, cable->ends[e].port,
-                                                    k) != net)
+              if (pw_analysis_get_port_contact_net (analysis, d->index, plug->port, k) != net)
                 continue;
               g_string_append_printf (key, "%s%s:%s.%s", key->len ? " " : "", d->id, port->id,
                                       port->family->contacts[k]);
@@ -404,8 +477,8 @@ joins_detail (PwDiff  *self,
               PwCable *b,
               GString *detail)
 {
-  g_autoptr(GPtrArray) joins_a = cable_joins (self->old_analysis, a);
-  g_autoptr(GPtrArray) joins_b = cable_joins (self->new_analysis, b);
+  g_autoptr(GPtrArray) joins_a = cable_joins (self->old_doc, self->old_analysis, a);
+  g_autoptr(GPtrArray) joins_b = cable_joins (self->new_doc, self->new_analysis, b);
   g_autofree char *now = joins_missing_from (joins_b, joins_a);
   g_autofree char *before = joins_missing_from (joins_a, joins_b);
 
@@ -442,7 +515,7 @@ compare_cable (PwDiff  *self,
       detail_add (detail, _("label “%s” → “%s”"), a->label ? a->label : "",
                   b->label ? b->label : "");
     }
-  if (compare_ends (a, b, detail))
+  if (compare_ends (self, a, b, detail))
     fields |= PW_DIFF_FIELD_ENDS;
   if (a->has_length != b->has_length || (b->has_length && a->length_m != b->length_m))
     {
@@ -465,7 +538,8 @@ compare_cable (PwDiff  *self,
 }
 
 static GString *
-cable_summary (PwCable *c)
+cable_summary (GHashTable *incoming,
+               PwCable    *c)
 {
   GString *detail = g_string_new (NULL);
   g_autofree char *length = length_text (c);
@@ -474,7 +548,7 @@ cable_summary (PwCable *c)
                           length);
   for (guint e = 0; e < c->type->n_ends; e++)
     {
-      g_autofree char *plug = plug_text (&c->ends[e]);
+      g_autofree char *plug = end_partner (incoming, c, c->type->ends[e].id, TRUE);
 
       g_string_append_printf (detail, "%s%s %s", e > 0 ? ", " : "", c->type->ends[e].id, plug);
     }
@@ -557,6 +631,8 @@ pw_diff_new (PwDocument  *old_document,
   g_array_set_clear_func (self->changes, change_clear);
   self->appeared = g_ptr_array_new ();
   self->gone = g_ptr_array_new ();
+  self->old_incoming = incoming_ends (old_document);
+  self->new_incoming = incoming_ends (new_document);
 
   /* Devices, then cables: each in the new plan's order, then what the
    * old plan had and the new one lacks, in the old plan's order. */
@@ -586,14 +662,16 @@ pw_diff_new (PwDocument  *old_document,
       if (a != NULL)
         compare_cable (self, a, b);
       else
-        add_change (self, PW_CHANGE_ADDED, PW_CHANGE_CABLE, b->id, 0, cable_summary (b), -1, i);
+        add_change (self, PW_CHANGE_ADDED, PW_CHANGE_CABLE, b->id, 0,
+                    cable_summary (self->new_incoming, b), -1, i);
     }
   for (guint i = 0; i < pw_document_get_n_cables (old_document); i++)
     {
       PwCable *a = pw_document_get_cable (old_document, i);
 
       if (pw_document_lookup_cable (new_document, a->id) == NULL)
-        add_change (self, PW_CHANGE_REMOVED, PW_CHANGE_CABLE, a->id, 0, cable_summary (a), i, -1);
+        add_change (self, PW_CHANGE_REMOVED, PW_CHANGE_CABLE, a->id, 0,
+                    cable_summary (self->old_incoming, a), i, -1);
     }
 
   findings_missing_from (new_document, self->new_analysis, old_document, self->old_analysis,
@@ -611,6 +689,8 @@ pw_diff_free (PwDiff *self)
   g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->appeared, g_ptr_array_unref);
   g_clear_pointer (&self->gone, g_ptr_array_unref);
+  g_clear_pointer (&self->old_incoming, g_hash_table_unref);
+  g_clear_pointer (&self->new_incoming, g_hash_table_unref);
   g_clear_pointer (&self->old_analysis, pw_analysis_free);
   g_clear_pointer (&self->new_analysis, pw_analysis_free);
   g_clear_object (&self->old_doc);

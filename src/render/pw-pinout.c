@@ -621,14 +621,14 @@ net_roles_compute (PwDocument *doc,
               if (net < 0 || role == PW_ROLE_NC)
                 continue;
 
-              if (port->direction == PW_DIRECTION_OUT ||
-                  (port->direction == PW_DIRECTION_INSERT && role != PW_ROLE_RETURN))
-                {
-                  gboolean reference = pw_role_is_reference (role) ||
-                    (role == PW_ROLE_COLD && port->output == PW_OUTPUT_IMPEDANCE_BALANCED);
-
-                  slot = reference ? 1 : 0;
-                }
+              /* A headset's mic drives up its input plug and is heard by the
+               * output socket it sits in: the role's kind, not the port's
+               * direction, says which side it is on. */
+              if (role == PW_ROLE_MIC && port->direction != PW_DIRECTION_PASSIVE)
+                slot = pw_port_type_role_kind (port, role) == PW_ROLE_KIND_DRIVER ? 0 : 2;
+              else if (port->direction == PW_DIRECTION_OUT ||
+                       (port->direction == PW_DIRECTION_INSERT && role != PW_ROLE_RETURN))
+                slot = pw_port_type_role_kind (port, role) == PW_ROLE_KIND_REFERENCE ? 1 : 0;
               else if (port->direction == PW_DIRECTION_IN || port->direction == PW_DIRECTION_INSERT)
                 slot = 2;
               else

@@ -1830,6 +1830,11 @@ cable_label_text (PwRender *self,
   PwLinkClass klass = pw_analysis_get_link_class (self->analysis, index);
   g_autofree char *length = NULL;
 
+  /* A direct connection has no cable: no type name, no length. */
+  if (pw_cable_type_is_direct (cable->type))
+    return g_strdup_printf ("%s · %s\n%s",
+                            cable->label && *cable->label ? cable->label : cable->id,
+                            pw_render_link_class_label (klass), _("direct, no cable"));
   if (cable->type->kind == PW_CABLE_KIND_ADAPTER)
     length = g_strdup (_("adapter"));
   else if (cable->has_length)

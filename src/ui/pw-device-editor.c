@@ -25,6 +25,8 @@ typedef struct
   AdwComboRow    *signal;
   AdwComboRow    *level;
   AdwComboRow    *jack_level;
+  AdwComboRow    *jack_input;
+  AdwComboRow    *jack_phantom;
   AdwComboRow    *output;
   AdwComboRow    *input;
   AdwComboRow    *phantom;
@@ -132,6 +134,20 @@ static const Choice input_choices[] = {
   { "", N_("Default (from the pins)") },
   { "differential", N_("Differential") },
   { "single_ended", N_("Single-ended") },
+  { NULL, NULL }
+};
+
+static const Choice jack_input_choices[] = {
+  { "", N_("Default (single-ended at instrument level)") },
+  { "differential", N_("Differential") },
+  { "single_ended", N_("Single-ended") },
+  { NULL, NULL }
+};
+
+/* Written as `phantom_on_jack` (DESIGN.md §3). */
+static const Choice jack_phantom_choices[] = {
+  { "", N_("XLR contacts only") },
+  { "jack", N_("XLR contacts and the jack") },
   { NULL, NULL }
 };
 
@@ -441,6 +457,10 @@ port_row_update_visibility (PortRow *pr)
   gtk_widget_set_visible (GTK_WIDGET (pr->level), analog);
   gtk_widget_set_visible (GTK_WIDGET (pr->jack_level),
                           analog && family != NULL && g_str_equal (family->id, "combo"));
+  gtk_widget_set_visible (GTK_WIDGET (pr->jack_input),
+                          analog && family != NULL && g_str_equal (family->id, "combo"));
+  gtk_widget_set_visible (GTK_WIDGET (pr->jack_phantom),
+                          family != NULL && g_str_equal (family->id, "combo"));
   gtk_widget_set_visible (GTK_WIDGET (pr->output), !g_str_equal (direction, "in"));
   gtk_widget_set_visible (GTK_WIDGET (pr->input), !g_str_equal (direction, "out"));
   gtk_widget_set_visible (GTK_WIDGET (pr->se_safe_row),
@@ -598,6 +618,8 @@ port_row_new (PwDeviceEditor *self)
   pr->jack_level = choice_row_new (_("Jack Level"), level_choices);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (pr->jack_level),
                                _("The level of the jack part of the combo socket"));
+  pr->jack_input = choice_row_new (_("Jack Input Kind"), jack_input_choices);
+  pr->jack_phantom = choice_row_new (_("Phantom Power Reaches"), jack_phantom_choices);
   pr->output = choice_row_new (_("Output Kind"), output_choices);
   pr->input = choice_row_new (_("Input Kind"), input_choices);
   pr->phantom = choice_row_new (_("Phantom Power"), phantom_choices);
@@ -619,9 +641,11 @@ port_row_new (PwDeviceEditor *self)
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->signal));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->level));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->jack_level));
+  adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->jack_input));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->output));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->input));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->phantom));
+  adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->jack_phantom));
   adw_expander_row_add_row (pr->row, GTK_WIDGET (pr->se_safe_row));
 
   /* The pin rows follow this one. */
@@ -750,6 +774,11 @@ add_port_from_type (PwDeviceEditor   *self,
   choice_row_set (pr->input, source != NULL && json_object_has_member (source, "input")
                              ? json_object_get_string_member_with_default (source, "input", "")
                              : "");
+  /* jack_input is stored resolved too: show it as written. */
+  choice_row_set (pr->jack_input, source != NULL && json_object_has_member (source, "jack_input")
+                                  ? json_object_get_string_member_with_default (source, "jack_input", "")
+                                  : "");
+  choice_row_set (pr->jack_phantom, port->phantom_on_jack ? "jack" : "");
   choice_row_set (pr->phantom, port->phantom == PW_PHANTOM_NONE ? ""
                                : port->phantom == PW_PHANTOM_AVAILABLE ? "available"
                                : port->phantom == PW_PHANTOM_REQUIRES ? "requires" : "harmed");
@@ -949,7 +978,7 @@ port_row_build (PortRow *pr)
 {
   static const char * const edited[] = {
     "id", "label", "direction", "connector", "gender", "signal", "level", "jack_level",
-    "output", "input", "phantom", "se_adapter_safe", "pins", NULL
+    "jack_input", "output", "input", "phantom", "phantom_on_jack", "se_adapter_safe", "pins", NULL
   };
   JsonObject *obj = json_object_new ();
   JsonObject *pins = json_object_new ();
@@ -968,13 +997,19 @@ port_row_build (PortRow *pr)
     {
       set_optional_string (obj, "level", choice_row_get (pr->level));
       if (pr->family != NULL && g_str_equal (pr->family->id, "combo"))
-        set_optional_string (obj, "jack_level", choice_row_get (pr->jack_level));
+        {
+          set_optional_string (obj, "jack_level", choice_row_get (pr->jack_level));
+          set_optional_string (obj, "jack_input", choice_row_get (pr->jack_input));
+        }
     }
   if (!g_str_equal (direction, "in"))
     set_optional_string (obj, "output", choice_row_get (pr->output));
   if (!g_str_equal (direction, "out"))
     set_optional_string (obj, "input", choice_row_get (pr->input));
   set_optional_string (obj, "phantom", choice_row_get (pr->phantom));
+  if (pr->family != NULL && g_str_equal (pr->family->id, "combo") &&
+      g_str_equal (choice_row_get (pr->jack_phantom), "jack"))
+    json_object_set_boolean_member (obj, "phantom_on_jack", TRUE);
   if (gtk_widget_get_visible (GTK_WIDGET (pr->se_safe_row)) && gtk_switch_get_active (pr->se_safe))
     json_object_set_boolean_member (obj, "se_adapter_safe", TRUE);
 
@@ -1217,6 +1252,8 @@ port_choice_row (PortRow    *pr,
     { "signal", G_STRUCT_OFFSET (PortRow, signal) },
     { "level", G_STRUCT_OFFSET (PortRow, level) },
     { "jack_level", G_STRUCT_OFFSET (PortRow, jack_level) },
+    { "jack_input", G_STRUCT_OFFSET (PortRow, jack_input) },
+    { "phantom_on_jack", G_STRUCT_OFFSET (PortRow, jack_phantom) },
     { "output", G_STRUCT_OFFSET (PortRow, output) },
     { "input", G_STRUCT_OFFSET (PortRow, input) },
     { "phantom", G_STRUCT_OFFSET (PortRow, phantom) },

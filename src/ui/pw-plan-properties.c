@@ -34,29 +34,45 @@ row_field (PwPlanProperties *self,
   g_assert_not_reached ();
 }
 
-/* What the document holds, into the rows that differ: after an undo, or
- * when the window opens. */
+/* What the document holds for @field, into its row when they differ:
+ * after an undo, or when the window opens. Other rows keep what is typed
+ * in them. */
 static void
-document_notify_cb (PwPlanProperties *self)
+update_row (PwPlanProperties *self,
+            PwPlanField       field)
+{
+  const char *text = pw_document_get_field (self->document, field);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->rows[field]), text);
+}
+
+static void
+document_notify_cb (PwPlanProperties *self,
+                    GParamSpec       *pspec)
 {
   for (PwPlanField f = 0; f < PW_PLAN_N_FIELDS; f++)
-    {
-      const char *text = pw_document_get_field (self->document, f);
+    if (g_str_equal (pspec->name, pw_plan_field_to_key (f)))
+      update_row (self, f);
+}
 
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->rows[f])), text) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), text);
-    }
+static void
+apply_field (PwPlanProperties *self,
+             PwPlanField       field)
+{
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[field]))));
+
+  pw_edit_set_plan_field (self->history, field, text);
+  /* Show what was kept: the text without its outer spaces. */
+  update_row (self, field);
 }
 
 static void
 row_apply_cb (PwPlanProperties *self,
               AdwEntryRow      *row)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  pw_edit_set_plan_field (self->history, row_field (self, row), text);
-  /* Show what was kept: the text without its outer spaces. */
-  document_notify_cb (self);
+  apply_field (self, row_field (self, row));
 }
 
 /* A text typed but not applied is applied when the window closes, as one
@@ -67,7 +83,7 @@ close_request_cb (PwPlanProperties *self)
   for (PwPlanField f = 0; f < PW_PLAN_N_FIELDS; f++)
     if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->rows[f])),
                    pw_document_get_field (self->document, f)) != 0)
-      row_apply_cb (self, self->rows[f]);
+      apply_field (self, f);
   return FALSE;
 }
 
@@ -137,7 +153,8 @@ pw_plan_properties_new (GtkWindow *parent,
   self->history = g_object_ref (history);
   self->document = g_object_ref (pw_history_get_document (history));
   g_signal_connect_swapped (self->document, "notify", G_CALLBACK (document_notify_cb), self);
-  document_notify_cb (self);
+  for (PwPlanField f = 0; f < PW_PLAN_N_FIELDS; f++)
+    update_row (self, f);
 
   /* Say what an empty title stands for. */
   title = pw_document_dup_display_title (self->document);
