@@ -86,6 +86,7 @@ struct _PwAnalysis
   guint       n_ports;
   guint8     *end_state;       /* per cable end, PwEndState */
   guint8     *end_received;    /* per cable end: another end or a direct connection names it */
+  int        *end_partner;     /* per cable end: the global end it meets, or -1 */
   guint      *end_base;        /* first end index of each cable */
   GPtrArray  *coupled_types;   /* what the 'to' ports of couplings drive as, owned */
 
@@ -438,6 +439,9 @@ build_nodes (PwAnalysis *self)
   self->mated = g_new0 (guint8, MAX (self->device_base[n_devices], 1));
   self->end_state = g_new0 (guint8, MAX (n_ends, 1));
   self->end_received = g_new0 (guint8, MAX (n_ends, 1));
+  self->end_partner = g_new (int, MAX (n_ends, 1));
+  for (guint i = 0; i < n_ends; i++)
+    self->end_partner[i] = -1;
 
   self->n_ports = gport;
   self->ports = g_new0 (PortInfo, MAX (gport, 1));
@@ -481,7 +485,14 @@ build_nodes (PwAnalysis *self)
               port_info (self, into.gport)->end = e;
             }
           else
-            self->end_received[self->end_base[into.cable] + into.end] = 1;
+            {
+              self->end_received[self->end_base[into.cable] + into.end] = 1;
+              if (!direct)
+                {
+                  self->end_partner[self->end_base[c] + e] = self->end_base[into.cable] + into.end;
+                  self->end_partner[self->end_base[into.cable] + into.end] = self->end_base[c] + e;
+                }
+            }
           if (direct)
             {
               sides[e] = into;
@@ -2254,12 +2265,14 @@ pw_analysis_free (PwAnalysis *self)
   g_free (self->ports);
   g_free (self->end_state);
   g_free (self->end_received);
+  g_free (self->end_partner);
   g_clear_pointer (&self->coupled_types, g_ptr_array_unref);
   g_free (self->end_base);
   g_free (self->link_class);
   g_array_unref (self->items);
   g_array_unref (self->nets);
   g_array_unref (self->reaches);
+  g_clear_pointer (&self->reach_info, g_array_unref);
   g_array_unref (self->findings);
   g_free (self);
 }
@@ -2324,6 +2337,35 @@ pw_analysis_get_cable_contact_net (PwAnalysis *self,
   c = pw_document_get_cable (self->doc, cable);
   g_return_val_if_fail (end < c->type->n_ends, -1);
   return uf_find (self->parent, cable_node (self, c, end, contact));
+}
+
+gboolean
+pw_analysis_get_end_partner (PwAnalysis *self,
+                             guint       cable,
+                             guint       end,
+                             guint      *other_cable,
+                             guint      *other_end)
+{
+  int partner;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (cable < pw_document_get_n_cables (self->doc), FALSE);
+  if ((partner = self->end_partner[self->end_base[cable] + end]) < 0)
+    return FALSE;
+  /* The cable whose ends hold it: the last whose first end is not past it. */
+  hi = pw_document_get_n_cables (self->doc);
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->end_base[mid] <= (guint) partner)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  *other_cable = lo;
+  *other_end = partner - self->end_base[lo];
+  return TRUE;
 }
 
 int

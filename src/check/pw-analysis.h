@@ -61,6 +61,13 @@ int               pw_analysis_get_cable_contact_net (PwAnalysis *self,
                                                      guint       cable,
                                                      guint       end,
                                                      guint       contact);
+/* The end of another cable that a cable end plugs into, or that plugs
+ * into it (DESIGN.md §4); FALSE when it meets none. */
+gboolean          pw_analysis_get_end_partner    (PwAnalysis *self,
+                                                  guint       cable,
+                                                  guint       end,
+                                                  guint      *other_cable,
+                                                  guint      *other_end);
 int               pw_analysis_get_port_contact_net  (PwAnalysis *self,
                                                      guint       device,
                                                      guint       port,

@@ -1761,12 +1761,28 @@ draw_free_ends (PwRender        *self,
       Segment *seg;
       const char *tag = cable->type->ends[e].label;
 
+      g_autofree char *joined = NULL;
+      guint other, other_end;
+      gboolean mated;
+
       if (cable->ends[e].device != NULL)
         continue;
+      /* An end plugged into another cable's end, or taking one, is mated:
+       * a filled ring that names the end it meets. */
+      mated = pw_analysis_get_end_partner (self->analysis, index, e, &other, &other_end);
+      if (mated)
+        {
+          PwCable *o = pw_document_get_cable (self->document, other);
+
+          joined = g_strdup_printf ("%s ⇄ %s %s", tag ? tag : "", o->label && *o->label ? o->label
+                                                                                      : o->id,
+                                    o->type->ends[other_end].label);
+          tag = joined;
+        }
       seg = &g_array_index (self->segments, Segment, s++);
       cairo_new_path (cr);
       cairo_arc (cr, seg->p[6], seg->p[7], FREE_END_RADIUS, 0, 2 * G_PI);
-      pw_palette_set_source (cr, &palette->background);
+      pw_palette_set_source (cr, mated ? &palette->link[klass] : &palette->background);
       cairo_fill_preserve (cr);
       pw_palette_set_source (cr, &palette->link[klass]);
       cairo_set_line_width (cr, 1.5);
@@ -1777,8 +1793,11 @@ draw_free_ends (PwRender        *self,
           int w, h;
 
           pango_layout_get_pixel_size (layout, &w, &h);
+          /* Outside the ring, away from the stub that leads to it. */
           show_layout (cr, layout, &palette->foreground,
-                       seg->p[6] + FREE_END_RADIUS + 3, seg->p[7] - h / 2.0);
+                       seg->p[6] < seg->p[0] ? seg->p[6] - FREE_END_RADIUS - 3 - w
+                                             : seg->p[6] + FREE_END_RADIUS + 3,
+                       seg->p[7] - h / 2.0);
         }
     }
 }
