@@ -37,6 +37,7 @@ main (int    argc,
                  "  patchwise check [--format=text|json] [--strict] FILE…\n"
                  "  patchwise export FILE -o OUT.pdf|OUT.png|OUT.svg [--scale N] "
                  "[--paper a4|a3|letter]\n"
+                 "  patchwise diff [--format=text|json] [--positions] OLD NEW\n"
                  "\n"
                  "Plans audio signal chains and checks every cable pin by pin.\n"));
       return 0;

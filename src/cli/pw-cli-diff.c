@@ -145,7 +145,7 @@ pw_cli_diff (int    argc,
       N_("Output format: text (the default) or json"), N_("FORMAT") },
     { "positions", 0, 0, G_OPTION_ARG_NONE, &positions,
       N_("Count a device moved on the drawing as a change"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("OLD NEW") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
