@@ -326,7 +326,7 @@ row_cells (Export *ex,
   cells[0] = g_strdup (cable->label && *cable->label ? cable->label : cable->id);
   cells[1] = describe_end (cable, from);
   cells[2] = g_string_free (to, FALSE);
-  cells[3] = g_strdup_printf ("%s (%s)", cable->type->name ? cable->type->name : "", cable->type_id);
+  cells[3] = g_strdup (pw_catalogue_type_name (cable->type->name ? cable->type->name : cable->type_id));
   if (cable->type->kind == PW_CABLE_KIND_ADAPTER)
     cells[4] = g_strdup (_("adapter"));
   else if (cable->has_length)
@@ -336,7 +336,7 @@ row_cells (Export *ex,
   {
     PwLinkClass klass = pw_analysis_get_link_class (ex->analysis, c);
 
-    cells[5] = g_strdup_printf ("%s (%s)", pw_link_class_to_string (klass),
+    cells[5] = g_strdup_printf ("%s (%s)", pw_link_class_label (klass),
                                 pw_render_link_class_label (klass));
   }
   cells[6] = cable_findings_text (ex, c, by_cable_start, by_cable);
@@ -2103,6 +2103,18 @@ link_class_from_string (const char *name)
   return PW_LINK_BROKEN;
 }
 
+static void
+label_text_size (PangoLayout *layout,
+                 double       size)
+{
+  PangoFontDescription *desc = pango_font_description_copy (
+    pango_layout_get_font_description (layout));
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
 /* One label: the text as large as fits above the link-class mark (a
  * stretch of the class's line and its short name, as on the diagram). */
 static void
@@ -2121,23 +2133,25 @@ draw_label (cairo_t         *cr,
   double tw = w - 2 * pad, th = h - 2 * pad - mark_h - pad / 2;
   g_autoptr(PangoLayout) layout = pw_render_create_layout (context, text, 12, TRUE);
   g_autoptr(PangoLayout) mark = NULL;
-  double size = 14;
-  int lw, lh;
+  int lo = 0, hi = 22, lw, lh;   /* sizes 3 + k / 2 pt: 3 to 14 */
 
   pango_layout_set_width (layout, tw * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  for (;; size -= 0.5)
+  /* The largest size whose wrapped text fits the height (the width it
+   * always fits, breaking a long word if it must). */
+  while (lo < hi)
     {
-      PangoFontDescription *desc = pango_font_description_copy (
-        pango_layout_get_font_description (layout));
+      int mid = (lo + hi + 1) / 2;
 
-      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
+      label_text_size (layout, 3 + mid / 2.0);
       pango_layout_get_size (layout, &lw, &lh);
-      if ((double) lh / PANGO_SCALE <= th || size <= 3)
-        break;
+      if ((double) lh / PANGO_SCALE <= th)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
+  label_text_size (layout, 3 + lo / 2.0);
+  pango_layout_get_size (layout, &lw, &lh);
   if ((double) lh / PANGO_SCALE > th)
     {
       pango_layout_set_height (layout, th * PANGO_SCALE);
@@ -2239,7 +2253,7 @@ write_label_pdf (Export                *ex,
                  GError               **error)
 {
   g_autoptr(PwTable) labels = pw_paperwork_table (ex->doc, ex->analysis, PW_TABLE_LABELS);
-  PangoContext *context = pw_render_get_pango_context (ex->render);
+  g_autoptr(GObject) context = G_OBJECT (pw_render_create_pango_context ());
   cairo_surface_t *surface;
   cairo_t *cr;
   guint n_sheets;
@@ -2250,10 +2264,10 @@ write_label_pdf (Export                *ex,
   if ((surface = pdf_surface_new (ex, tmp, path, pw, ph, error)) == NULL)
     return FALSE;
   cr = cairo_create (surface);
-  n_sheets = draw_label_sheet (NULL, context, labels, options, 0);
+  n_sheets = draw_label_sheet (NULL, PANGO_CONTEXT (context), labels, options, 0);
   for (guint page = 0; page < n_sheets; page++)
     {
-      draw_label_sheet (cr, context, labels, options, page);
+      draw_label_sheet (cr, PANGO_CONTEXT (context), labels, options, page);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -2302,7 +2316,7 @@ pw_export_to_file (PwDocument            *doc,
   PwExportOptions defaults = { PW_PAPER_A4, 1.0, FALSE, NULL, PW_TABLE_NONE, 0, 0 };
   Export ex = { 0 };
   double scale;
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, paperwork;
   int fd;
 
   g_return_val_if_fail (PW_IS_DOCUMENT (doc), FALSE);
@@ -2313,15 +2327,21 @@ pw_export_to_file (PwDocument            *doc,
     options = &defaults;
   scale = options->scale > 0 ? options->scale : 1.0;
 
+  /* The tables and the label sheet draw no diagram: they need neither
+   * positions nor the renderer. */
+  paperwork = format == PW_EXPORT_CSV ||
+              (format == PW_EXPORT_PDF && options->table == PW_TABLE_LABELS);
+
   /* Devices without coordinates get them; a new analysis then sees the
    * same document (positions do not change findings). */
-  pw_layout_arrange (doc, FALSE);
+  if (!paperwork)
+    pw_layout_arrange (doc, FALSE);
   if (analysis == NULL)
     analysis = own = pw_analysis_new (doc);
 
   ex.doc = doc;
   ex.analysis = analysis;
-  ex.render = pw_render_new (doc, analysis);
+  ex.render = paperwork ? NULL : pw_render_new (doc, analysis);
   ex.palette = pw_palette_get (options->dark);
   ex.date = options->date ? g_strdup (options->date) : default_date ();
 
