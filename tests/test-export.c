@@ -457,7 +457,8 @@ test_svg_text (void)
       if (!has_text (texts, name, FALSE))
         g_error ("the SVG lacks the device name “%s” as text", name);
     }
-  /* Every plugged cable's label: "C1 · BAL". */
+  /* Every plugged cable's label: "C1 · BAL · 10 m", then its type in
+   * words, never its id. */
   for (guint c = 0; c < pw_document_get_n_cables (doc); c++)
     {
       PwCable *cable = pw_document_get_cable (doc, c);
@@ -467,8 +468,10 @@ test_svg_text (void)
         continue;
       label = g_strdup_printf ("%s · %s", cable->label && *cable->label ? cable->label : cable->id,
                                pw_render_link_class_label (pw_analysis_get_link_class (analysis, c)));
-      if (!has_text (texts, label, FALSE))
+      if (!has_text (texts, label, TRUE))
         g_error ("the SVG lacks the cable label “%s” as text", label);
+      if (has_text (texts, cable->type_id, FALSE))
+        g_error ("the SVG shows the cable type's id “%s” where its name belongs", cable->type_id);
     }
   /* The diagram shows findings as badges; their words are in the legend
    * and their counts in the title block. */

@@ -121,6 +121,30 @@ test_plug_replaces (void)
   g_assert_null (b->ends[0].device);
 }
 
+/* Two devices of one type are told apart by their names: a new one and a
+ * copy are numbered, and undo gives the number back. */
+static void
+test_device_names_numbered (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  PwDevice *a = pw_edit_add_device (history, device_type ("powered-monitor"), NULL, 0, 0);
+  PwDevice *b = pw_edit_add_device (history, device_type ("powered-monitor"), NULL, 0, 0);
+  PwDevice *c = pw_edit_add_device (history, device_type ("powered-monitor"), b->name, 0, 0);
+  g_autofree char *second = g_strdup_printf ("%s 2", a->name);
+  g_autofree char *third = g_strdup_printf ("%s 3", a->name);
+
+  g_assert_cmpstr (a->name, ==, a->type->name);
+  g_assert_cmpstr (b->name, ==, second);
+  g_assert_cmpstr (c->name, ==, third);
+  pw_history_undo (history);
+  pw_history_undo (history);
+  b = pw_edit_add_device (history, device_type ("powered-monitor"), "Left", 0, 0);
+  g_assert_cmpstr (b->name, ==, "Left");
+  c = pw_edit_add_device (history, device_type ("powered-monitor"), NULL, 0, 0);
+  g_assert_cmpstr (c->name, ==, second);
+}
+
 static void
 test_cable_type_change (void)
 {
@@ -397,6 +421,7 @@ main (int    argc,
 
   g_test_add_func ("/history/basic", test_basic);
   g_test_add_func ("/history/plug-replaces", test_plug_replaces);
+  g_test_add_func ("/history/device-names-numbered", test_device_names_numbered);
   g_test_add_func ("/history/plug-into-cable", test_plug_into_cable);
   g_test_add_func ("/history/cable-type-change", test_cable_type_change);
   g_test_add_func ("/history/random-edits", test_random_edits);

@@ -342,3 +342,33 @@ N_("Digital stage box (16/8, network)");
 N_("Lighting desk (DMX)");
 /* Translators: name of the device type "led-par" (data/catalogue/devices-stage.json) */
 N_("LED par (DMX)");
+/* Translators: the palette's title of the device category "amplifiers" */
+N_("Amplifiers");
+/* Translators: the palette's title of the device category "computers" */
+N_("Computers");
+/* Translators: the palette's title of the device category "digital" */
+N_("Digital");
+/* Translators: the palette's title of the device category "headphone-amps" */
+N_("Headphone amps");
+/* Translators: the palette's title of the device category "headphones" */
+N_("Headphones");
+/* Translators: the palette's title of the device category "instruments" */
+N_("Instruments");
+/* Translators: the palette's title of the device category "interfaces" */
+N_("Interfaces");
+/* Translators: the palette's title of the device category "microphones" */
+N_("Microphones");
+/* Translators: the palette's title of the device category "mixers" */
+N_("Mixers");
+/* Translators: the palette's title of the device category "monitoring" */
+N_("Monitoring");
+/* Translators: the palette's title of the device category "stage" */
+N_("Stage");
+/* Translators: the palette's title of the device category "patching" */
+N_("Patching");
+/* Translators: the palette's title of the device category "processors" */
+N_("Processors");
+/* Translators: the palette's title of the device category "sources" */
+N_("Sources");
+/* Translators: the palette's title of the device category "speakers" */
+N_("Speakers");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pw-history.h"
 
@@ -522,6 +523,45 @@ pw_history_end (PwHistory *self)
 
 /* The edits */
 
+static gboolean
+device_name_taken (PwDocument *doc,
+                   const char *name)
+{
+  for (guint i = 0; i < pw_document_get_n_devices (doc); i++)
+    if (g_strcmp0 (pw_document_get_device (doc, i)->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A name no other device of the plan has: "Powered studio monitor", then
+ * "Powered studio monitor 2", 3 … (a copy of "Monitor 2" is "Monitor 3"). */
+static char *
+unique_device_name (PwDocument *doc,
+                    const char *name)
+{
+  g_autofree char *stem = NULL;
+  const char *space;
+  guint n = 2;
+
+  if (!device_name_taken (doc, name))
+    return g_strdup (name);
+  space = strrchr (name, ' ');
+  if (space != NULL && space[1] != '\0' && strspn (space + 1, "0123456789") == strlen (space + 1))
+    {
+      stem = g_strndup (name, space - name);
+      n = (guint) MAX (2, g_ascii_strtoull (space + 1, NULL, 10) + 1);
+    }
+  else
+    stem = g_strdup (name);
+  for (;; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s %u", stem, n);
+
+      if (!device_name_taken (doc, candidate))
+        return g_steal_pointer (&candidate);
+    }
+}
+
 PwDevice *
 pw_edit_add_device (PwHistory    *self,
                     PwDeviceType *type,
@@ -539,7 +579,9 @@ pw_edit_add_device (PwHistory    *self,
   stem = g_strdup (type->id);
   id = pw_document_make_device_id (self->document, stem);
   cmd->device = pw_device_new (id, type);
-  cmd->device->name = g_strdup (name != NULL ? name : type->name);
+  /* A new device is named after its type, in the user's language. */
+  cmd->device->name = unique_device_name (self->document,
+                                          name != NULL ? name : pw_catalogue_type_name (type->name));
   cmd->device->x = x;
   cmd->device->y = y;
   cmd->device->has_position = TRUE;

@@ -126,6 +126,28 @@ pw_level_label (PwLevel level)
 }
 
 char *
+pw_cable_type_title (const PwCableType *type,
+                     char             **qualifier)
+{
+  const char *name = pw_catalogue_type_name (type->name);
+  const char *open = name ? strrchr (name, '(') : NULL;
+  char *title;
+
+  if (open != NULL && open > name && g_str_has_suffix (name, ")"))
+    {
+      title = g_strstrip (g_strndup (name, open - name));
+      if (qualifier != NULL)
+        *qualifier = g_strndup (open + 1, strlen (open + 1) - 1);
+      return title;
+    }
+  if (qualifier != NULL)
+    *qualifier = g_strdup (type->n_ends > 2 ? _("breakout")
+                           : type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter")
+                           : type->balanced ? _("balanced") : _("unbalanced"));
+  return g_strdup (name != NULL && *name != '\0' ? name : type->id);
+}
+
+char *
 pw_connector_label (const PwFamily *family,
                     PwGender        gender)
 {

@@ -193,6 +193,11 @@ gboolean      pw_signal_is_digital       (PwSignal    signal);
 const char   *pw_direction_label         (PwDirection dir);
 const char   *pw_signal_label            (PwSignal    signal);
 const char   *pw_level_label             (PwLevel     level);
+/* A cable type's translated name split into what it joins and its
+ * qualifier: "3.5 mm TRS to 6.35 mm TS" and "left only" (the qualifier
+ * made up from the type where the name has none: "balanced", "breakout"). */
+char         *pw_cable_type_title        (const PwCableType *type,
+                                          char             **qualifier);
 /* "6.35 mm TRS socket", "XLR 3-pin plug". */
 char         *pw_connector_label         (const PwFamily *family,
                                           PwGender        gender);

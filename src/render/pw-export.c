@@ -326,7 +326,7 @@ row_cells (Export *ex,
   cells[0] = g_strdup (cable->label && *cable->label ? cable->label : cable->id);
   cells[1] = describe_end (cable, from);
   cells[2] = g_string_free (to, FALSE);
-  cells[3] = g_strdup_printf ("%s (%s)", cable->type->name ? cable->type->name : "", cable->type_id);
+  cells[3] = g_strdup (pw_catalogue_type_name (cable->type->name ? cable->type->name : cable->type_id));
   if (cable->type->kind == PW_CABLE_KIND_ADAPTER)
     cells[4] = g_strdup (_("adapter"));
   else if (cable->has_length)
@@ -336,7 +336,7 @@ row_cells (Export *ex,
   {
     PwLinkClass klass = pw_analysis_get_link_class (ex->analysis, c);
 
-    cells[5] = g_strdup_printf ("%s (%s)", pw_link_class_to_string (klass),
+    cells[5] = g_strdup_printf ("%s (%s)", pw_link_class_label (klass),
                                 pw_render_link_class_label (klass));
   }
   cells[6] = cable_findings_text (ex, c, by_cable_start, by_cable);

@@ -2303,7 +2303,7 @@ draw_title (Ctx *c)
       PwLinkClass klass = pw_analysis_get_link_class (c->analysis, c->cable_index);
       double x;
 
-      title = g_strdup_printf ("%s — %s", label, c->type->name);
+      title = g_strdup_printf ("%s — %s", label, pw_catalogue_type_name (c->type->name));
       g_string_append (sub, c->type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter") : _("cable"));
       if (c->cable->has_length && c->type->kind != PW_CABLE_KIND_ADAPTER)
         g_string_append_printf (sub, " · %g m", c->cable->length_m);
@@ -2320,12 +2320,12 @@ draw_title (Ctx *c)
       pw_palette_set_link_dash (c->cr, klass, 1.5);
       cairo_stroke (c->cr);
       cairo_restore (c->cr);
-      text_draw (c, x + 36, 18, pw_link_class_to_string (klass), FONT_BOLD, &pal->link[klass],
+      text_draw (c, x + 36, 18, pw_link_class_label (klass), FONT_BOLD, &pal->link[klass],
                  ALIGN_LEFT, MAX (w - x - 36, 10));
     }
   else
     {
-      title = g_strdup (c->type->name);
+      title = g_strdup (pw_catalogue_type_name (c->type->name));
       g_string_append_printf (sub, "%s · %s", c->type->id,
                               c->type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter") : _("cable"));
       if (c->type->balanced)

@@ -148,7 +148,7 @@ pw_render_draw_legend (PwRender        *self,
       cairo_set_dash (cr, NULL, 0, 0);
       text_at (cr, self, &palette->foreground, pw_render_link_class_label (k), 7, TRUE,
                x + 46, cy);
-      text_at (cr, self, &palette->dim, pw_link_class_to_string (k), 7, FALSE, x + 98, cy);
+      text_at (cr, self, &palette->dim, pw_link_class_label (k), 7, FALSE, x + 98, cy);
       cy += ROW;
     }
 

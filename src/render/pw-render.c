@@ -334,7 +334,8 @@ ensure_type_text (PwRender     *self,
   if (info->port_labels != NULL)
     return;
 
-  info->type_name = pw_render_create_layout (self->pango, type->name, 8.0, FALSE);
+  info->type_name = pw_render_create_layout (self->pango, pw_catalogue_type_name (type->name),
+                                             8.0, FALSE);
   pango_layout_set_width (info->type_name, (PW_RENDER_CARD_WIDTH - 34) * PANGO_SCALE);
   pango_layout_set_ellipsize (info->type_name, PANGO_ELLIPSIZE_END);
 
@@ -349,18 +350,25 @@ ensure_type_text (PwRender     *self,
     }
 }
 
-static const char *
+/* The connector beside a port, short and in people's words: "6.35 TRS",
+ * "XLR 3-pin", "TA3", "XLR/jack" (the family's name without " mm", or
+ * what its name gives in brackets). */
+static char *
 family_tag (const PwFamily *family)
 {
-  const char *id = family->id;
+  const char *name = family->name != NULL ? family->name : family->id;
+  const char *open = strchr (name, '(');
+  g_autoptr(GString) tag = NULL;
 
-  if (g_str_has_prefix (id, "speakon-"))
-    return id + strlen ("speakon-");
-  if (g_str_equal (id, "binding-post"))
-    return "post";
-  if (g_str_equal (id, "pentaconn-4.4"))
-    return "4.4";
-  return id;
+  if (g_str_equal (family->id, "combo"))
+    return g_strdup ("XLR/jack");
+  if (open != NULL && strchr (open, ')') != NULL && !g_str_has_prefix (name, "TT"))
+    return g_strndup (open + 1, strchr (open, ')') - open - 1);
+  tag = g_string_new (name);
+  g_string_replace (tag, " mm", "", 0);
+  if (g_str_has_prefix (name, "TT"))
+    g_string_assign (tag, "TT");
+  return g_string_free (g_steal_pointer (&tag), FALSE);
 }
 
 static PangoLayout *
@@ -371,7 +379,9 @@ get_family_layout (PwRender       *self,
 
   if (l == NULL)
     {
-      l = pw_render_create_layout (self->pango, family_tag (family), 6.5, FALSE);
+      g_autofree char *tag = family_tag (family);
+
+      l = pw_render_create_layout (self->pango, tag, 6.5, FALSE);
       g_hash_table_insert (self->family_tags, (gpointer) family, l);
     }
   return l;
@@ -1860,9 +1870,13 @@ cable_label_text (PwRender *self,
     length = g_strdup_printf ("%g m", cable->length_m);
   else
     length = g_strdup ("– m");
-  return g_strdup_printf ("%s · %s\n%s · %s",
+  g_autofree char *type = pw_cable_type_title (cable->type, NULL);
+
+  /* The type in people's words, its length beside the class: the name
+   * may be cut short, the numbers never. */
+  return g_strdup_printf ("%s · %s · %s\n%s",
                           cable->label && *cable->label ? cable->label : cable->id,
-                          pw_render_link_class_label (klass), cable->type_id, length);
+                          pw_render_link_class_label (klass), length, type);
 }
 
 static void
@@ -1987,15 +2001,18 @@ draw_card (PwRender        *self,
   CardInfo *card = &g_array_index (self->cards, CardInfo, index);
   PwRect *r = &card->rect;
   gboolean text = scale >= TEXT_MIN_SCALE;
-  double border = card->worst > 0 ? 2.0 : 1.0;
+  /* Only what the user must act on colours the card; an info finding is
+   * a badge, not a frame that reads as a selection. */
+  gboolean framed = card->worst > PW_SEVERITY_INFO + 1;
+  double border = framed ? 2.0 : 1.0;
 
   cairo_new_path (cr);
   rounded_rect (cr, r->x, r->y, r->width, r->height, 5);
   pw_palette_set_source (cr, &palette->card);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, MAX (border, 1.0 / scale));
-  pw_palette_set_source (cr, card->worst > 0 ? pw_palette_severity_color (palette, card->worst - 1)
-                                             : &palette->card_border);
+  pw_palette_set_source (cr, framed ? pw_palette_severity_color (palette, card->worst - 1)
+                                    : &palette->card_border);
   cairo_stroke (cr);
 
   if (text)
@@ -2251,9 +2268,10 @@ draw_simplified (PwRender        *self,
         }
       if (!any)
         continue;
-      cairo_set_line_width (cr, MAX (worst > 0 ? 2.0 : 1.0, 1.0 / scale));
-      pw_palette_set_source (cr, worst > 0 ? pw_palette_severity_color (palette, worst - 1)
-                                           : &palette->card_border);
+      cairo_set_line_width (cr, MAX (worst > PW_SEVERITY_INFO + 1 ? 2.0 : 1.0, 1.0 / scale));
+      pw_palette_set_source (cr, worst > PW_SEVERITY_INFO + 1
+                                 ? pw_palette_severity_color (palette, worst - 1)
+                                 : &palette->card_border);
       cairo_stroke (cr);
     }
   cairo_new_path (cr);

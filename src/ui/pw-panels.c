@@ -66,6 +66,46 @@ severity_icon (PwSeverity severity)
     }
 }
 
+/* What can be done with a finding that is expected in this plan: ignore
+ * it for its cable or everywhere (the document's suppressions, one
+ * undoable step each, see the window's actions), or stop ignoring it. */
+static GtkWidget *
+finding_menu_button (PwDocument      *doc,
+                     const PwFinding *f)
+{
+  const char *code = pw_code_get_info (f->code)->code;
+  const char *cable = f->cable >= 0 ? pw_document_get_cable (doc, (guint) f->cable)->id : "";
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (!f->suppressed)
+    {
+      if (*cable != '\0')
+        {
+          item = g_menu_item_new (_("Ignore for This Cable"), NULL);
+          g_menu_item_set_action_and_target (item, "win.ignore-finding", "(ss)", code, cable);
+          g_menu_append_item (menu, item);
+          g_clear_object (&item);
+        }
+      item = g_menu_item_new (_("Ignore Everywhere"), NULL);
+      g_menu_item_set_action_and_target (item, "win.ignore-finding", "(ss)", code, "");
+    }
+  else
+    {
+      item = g_menu_item_new (_("Stop Ignoring"), NULL);
+      g_menu_item_set_action_and_target (item, "win.restore-finding", "(ss)", code, cable);
+    }
+  g_menu_append_item (menu, item);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, f->suppressed ? _("Stop ignoring this finding")
+                                                     : _("Ignore this finding"));
+  return button;
+}
+
 static void
 clear_box (GtkWidget *box)
 {
@@ -247,7 +287,8 @@ compare_types (gconstpointer a,
   PwDeviceType *ta = *(PwDeviceType **) a, *tb = *(PwDeviceType **) b;
   int c = g_strcmp0 (ta->category, tb->category);
 
-  return c != 0 ? c : g_utf8_collate (ta->name, tb->name);
+  return c != 0 ? c : g_utf8_collate (pw_catalogue_type_name (ta->name),
+                                      pw_catalogue_type_name (tb->name));
 }
 
 static char *
@@ -255,9 +296,10 @@ category_title (const char *category)
 {
   g_autofree char *spaced = g_strdelimit (g_strdup (category), "-_", ' ');
 
-  /* Catalogue categories are lower-case ids: show them capitalised. */
+  /* Catalogue categories are lower-case ids: show them capitalised, in the
+   * user's language (build-aux/catalogue-strings lists them for po/). */
   spaced[0] = g_ascii_toupper (spaced[0]);
-  return g_steal_pointer (&spaced);
+  return g_strdup (pw_catalogue_type_name (spaced));
 }
 
 /* In the list's order when nothing is searched: by category title, then name. */
@@ -270,7 +312,8 @@ compare_palette_order (gconstpointer a,
   g_autofree char *cb = category_title (tb->category);
   int c = g_strcmp0 (ca, cb);
 
-  return c != 0 ? c : g_utf8_collate (ta->name, tb->name);
+  return c != 0 ? c : g_utf8_collate (pw_catalogue_type_name (ta->name),
+                                      pw_catalogue_type_name (tb->name));
 }
 
 /* Adds rows for types[from, to), sorted and given headers once, after the
@@ -304,7 +347,7 @@ palette_add_types (PwPalettePanel *self,
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
-      name = gtk_label_new (type->name);
+      name = gtk_label_new (pw_catalogue_type_name (type->name));
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       detail = gtk_label_new (ports);
@@ -317,12 +360,16 @@ palette_add_types (PwPalettePanel *self,
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
       {
-        g_autofree char *words = g_strjoin (" ", type->name, type->id, type->category, ports, NULL);
+        g_autofree char *category = category_title (type->category);
+        /* Found by its name in either language, its id, category and ports. */
+        g_autofree char *words = g_strjoin (" ", pw_catalogue_type_name (type->name), type->name,
+                                            type->id, type->category, category, ports, NULL);
 
         search = g_utf8_casefold (words, -1);
       }
       g_object_set_data_full (G_OBJECT (row), "type-id", g_strdup (type->id), g_free);
-      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (type->name), g_free);
+      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (pw_catalogue_type_name (type->name)),
+                              g_free);
       g_object_set_data_full (G_OBJECT (row), "category", category_title (type->category), g_free);
       g_object_set_data_full (G_OBJECT (row), "search", g_steal_pointer (&search), g_free);
 
@@ -846,32 +893,6 @@ update_device (PwInspector *self)
     }
 }
 
-/* A cable type's name as a title and its qualifier as a subtitle:
- * "3.5 mm TRS to 6.35 mm TS" and "left only". */
-static void
-split_type_name (const PwCableType *type,
-                 char             **title,
-                 char             **subtitle)
-{
-  const char *name = pw_catalogue_type_name (type->name);
-  const char *open = name ? strrchr (name, '(') : NULL;
-
-  if (open != NULL && open > name && g_str_has_suffix (name, ")"))
-    {
-      *title = g_strstrip (g_strndup (name, open - name));
-      *subtitle = g_strndup (open + 1, strlen (open + 1) - 1);
-    }
-  else
-    {
-      *title = g_strdup (name ? name : type->id);
-      *subtitle = NULL;
-    }
-  if (*subtitle == NULL)
-    *subtitle = g_strdup (type->n_ends > 2 ? _("breakout") : type->balanced ? _("balanced")
-                          : type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter")
-                                                                 : _("unbalanced"));
-}
-
 static void
 type_item_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -914,7 +935,7 @@ type_item_bind_cb (GtkSignalListItemFactory *factory,
 
   if (self->choices == NULL || i >= self->choices->len)
     return;
-  split_type_name (g_array_index (self->choices, PwCableChoice, i).type, &title, &subtitle);
+  title = pw_cable_type_title (g_array_index (self->choices, PwCableChoice, i).type, &subtitle);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
 }
@@ -1013,12 +1034,15 @@ cable_findings_group (PwInspector *self)
   PwAnalysis *analysis = pw_render_get_analysis (self->render);
   GtkWidget *group = group_new (_("Findings"));
 
-  for (guint i = 0; i < pw_analysis_get_n_findings (analysis); i++)
+  /* Unsuppressed first, then the ignored ones, dimmed. */
+  for (guint k = 0; k < 2 * pw_analysis_get_n_findings (analysis); k++)
     {
+      guint i = k % pw_analysis_get_n_findings (analysis);
       const PwFinding *f = pw_analysis_get_finding (analysis, i);
       GtkWidget *row, *icon;
 
-      if (f->cable != (int) self->cable->index)
+      if (f->cable != (int) self->cable->index ||
+          f->suppressed != (k >= pw_analysis_get_n_findings (analysis)))
         continue;
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pw_code_get_message (f->code));
@@ -1026,11 +1050,30 @@ cable_findings_group (PwInspector *self)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 finding_menu_button (pw_history_get_document (self->history), f));
       if (f->suppressed)
-        gtk_widget_add_css_class (row, "dim-label");
+        {
+          g_autofree char *title = g_strdup_printf (_("Ignored: %s"), pw_code_get_message (f->code));
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          gtk_widget_add_css_class (row, "dim-label");
+        }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   return group;
+}
+
+static gboolean
+focus_first_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_widget_grab_focus (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first_menu (child))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -1049,11 +1092,21 @@ update_cable (PwInspector *self)
   gtk_label_set_text (GTK_LABEL (self->link_label),
                       pw_link_class_label (pw_analysis_get_link_class (analysis, cable->index)));
 
-  /* The findings group is read-only: a new one in its place. */
-  findings = cable_findings_group (self);
-  gtk_box_insert_child_after (GTK_BOX (self->content), findings, self->findings_group);
-  gtk_box_remove (GTK_BOX (self->content), self->findings_group);
-  self->findings_group = findings;
+  /* The findings group: a new one in its place. Where the focus was in
+   * it (its menu, after ignoring a finding), it stays in it, never going
+   * to the first field of the panel. */
+  {
+    GtkRoot *root = gtk_widget_get_root (self->content);
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+    gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->findings_group);
+
+    findings = cable_findings_group (self);
+    gtk_box_insert_child_after (GTK_BOX (self->content), findings, self->findings_group);
+    if (had_focus && !focus_first_menu (findings))
+      gtk_widget_grab_focus (self->type_row);
+    gtk_box_remove (GTK_BOX (self->content), self->findings_group);
+    self->findings_group = findings;
+  }
 
   gtk_widget_queue_resize (self->pinout);
   gtk_widget_queue_draw (self->pinout);
@@ -1246,18 +1299,40 @@ pw_findings_panel_update (PwFindingsPanel *self,
                           PwAnalysis      *analysis)
 {
   GtkWidget *child;
-  guint shown = 0;
+  guint shown = 0, n;
+  gboolean header = FALSE;
 
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
 
-  for (guint i = 0; analysis != NULL && i < pw_analysis_get_n_findings (analysis); i++)
+  n = analysis != NULL ? pw_analysis_get_n_findings (analysis) : 0;
+  /* The ignored findings apart, after the others, under a header. */
+  for (guint k = 0; k < 2 * n; k++)
     {
-      const PwFinding *f = pw_analysis_get_finding (analysis, i);
-      g_autofree char *place = pw_describe_finding_place (doc, f);
+      const PwFinding *f = pw_analysis_get_finding (analysis, k % n);
+      g_autofree char *place = NULL;
       g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
+      GtkWidget *row, *icon;
+
+      if (f->suppressed != (k >= n))
+        continue;
+      if (f->suppressed && !header)
+        {
+          GtkWidget *label = gtk_label_new (_("Ignored in this plan"));
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_set_margin_top (label, 12);
+          gtk_widget_set_margin_bottom (label, 6);
+          gtk_widget_set_margin_start (label, 12);
+          gtk_list_box_append (GTK_LIST_BOX (self->list), label);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+          gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+          header = TRUE;
+        }
+      place = pw_describe_finding_place (doc, f);
+      row = adw_action_row_new ();
+      icon = gtk_image_new_from_icon_name (severity_icon (f->severity));
 
       subtitle = f->suppressed ? g_strdup_printf (_("%s (suppressed)"), place) : g_strdup (place);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pw_code_get_message (f->code));
@@ -1273,6 +1348,7 @@ pw_findings_panel_update (PwFindingsPanel *self,
       gtk_widget_add_css_class (row, "finding-row");
       if (f->suppressed)
         gtk_widget_add_css_class (row, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), finding_menu_button (doc, f));
       g_object_set_data (G_OBJECT (row), "cable", GINT_TO_POINTER (f->cable));
       g_object_set_data (G_OBJECT (row), "device", GINT_TO_POINTER (f->device));
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
@@ -1437,7 +1513,7 @@ pw_outline_update (PwOutline  *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), device->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), device->type->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), pw_catalogue_type_name (device->type->name));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("audio-card-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

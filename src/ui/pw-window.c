@@ -385,6 +385,7 @@ write_test_geometry (PwWindow *self)
   json_builder_begin_object (b);
   {
     g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+    gboolean seen_menu = FALSE;
 
     g_ptr_array_add (stack, self->inspector);
     while (stack->len > 0)
@@ -401,6 +402,8 @@ write_test_geometry (PwWindow *self)
           name = "label";
         else if (ADW_IS_COMBO_ROW (w))
           name = "type";
+        else if (GTK_IS_MENU_BUTTON (w) && !seen_menu)
+          name = "finding_menu", seen_menu = TRUE;
         else if (GTK_IS_BUTTON (w) && GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (w)))
           name = gtk_widget_get_next_sibling (w) != NULL ? "length_minus" : "length_plus";
         if (name != NULL &&
@@ -420,7 +423,9 @@ write_test_geometry (PwWindow *self)
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
     const char *where = "none";
 
-    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
+    if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+      where = "popover";
+    else if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->inspector)))
       where = ADW_IS_ENTRY_ROW (gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW)) ? "label"
               : gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) ? "length" : "inspector";
     else if (focus == GTK_WIDGET (self->canvas))
@@ -430,9 +435,15 @@ write_test_geometry (PwWindow *self)
     json_builder_set_member_name (b, "focus");
     json_builder_add_string_value (b, where);
   }
+  analysis = pw_render_get_analysis (self->render);
+  json_builder_set_member_name (b, "suppressed");
+  json_builder_begin_array (b);
+  for (guint i = 0; analysis != NULL && i < pw_analysis_get_n_findings (analysis); i++)
+    if (pw_analysis_get_finding (analysis, i)->suppressed)
+      json_builder_add_string_value (b, pw_code_get_info (pw_analysis_get_finding (analysis, i)->code)->code);
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
-  analysis = pw_render_get_analysis (self->render);
   for (guint i = 0; analysis != NULL && i < pw_analysis_get_n_findings (analysis); i++)
     json_builder_add_string_value (b, pw_code_get_info (pw_analysis_get_finding (analysis, i)->code)->code);
   json_builder_end_array (b);
@@ -476,6 +487,26 @@ side_page_changed_cb (PwWindow *self)
     }
 }
 
+/* The count on the Findings tab: what is not ignored, in its title (the
+ * view switcher shows a badge only when narrow) and as its badge. */
+static void
+update_findings_count (PwWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->side_stack, GTK_WIDGET (self->findings));
+  PwAnalysis *analysis = pw_render_get_analysis (self->render);
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  for (int sev = PW_SEVERITY_INFO; sev <= PW_SEVERITY_ERROR; sev++)
+    n += pw_analysis_count (analysis, (PwSeverity) sev, FALSE);
+  /* Translators: the Findings tab with the number of findings not ignored. */
+  title = n > 0 ? g_strdup_printf (_("_Findings (%u)"), n) : g_strdup (_("_Findings"));
+  adw_view_stack_page_set_title (page, title);
+  adw_view_stack_page_set_badge_number (page, n);
+  adw_view_stack_page_set_needs_attention (page,
+                                           pw_analysis_count (analysis, PW_SEVERITY_ERROR, FALSE) > 0);
+}
+
 static void
 document_changed_cb (PwWindow *self)
 {
@@ -485,6 +516,7 @@ document_changed_cb (PwWindow *self)
   pw_render_update (self->render, NULL);
   analysis = pw_render_get_analysis (self->render);
   pw_canvas_refresh (self->canvas);
+  update_findings_count (self);
   self->findings_dirty = self->outline_dirty = TRUE;
   side_page_changed_cb (self);
   selection_changed_cb (self);
@@ -564,6 +596,7 @@ set_document (PwWindow   *self,
   self->findings_dirty = self->outline_dirty = TRUE;
   side_page_changed_cb (self);
   history_notify_cb (self);
+  update_findings_count (self);
   selection_changed_cb (self);
 }
 
@@ -1328,6 +1361,41 @@ zoom_action (GtkWidget  *widget,
     pw_canvas_zoom_to_fit (self->canvas);
 }
 
+/* A finding the user expects in this plan: the document's suppressions. */
+static void
+ignore_finding_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  const char *code, *cable;
+
+  g_variant_get (param, "(&s&s)", &code, &cable);
+  pw_edit_suppress (self->history, code, *cable != '\0' ? cable : NULL);
+}
+
+/* Every suppression that hides this finding goes, as one step. */
+static void
+restore_finding_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  GArray *list = pw_document_get_suppressions (self->document);
+  const char *code, *cable;
+
+  g_variant_get (param, "(&s&s)", &code, &cable);
+  pw_history_begin (self->history, _("Restore Finding"));
+  for (guint i = list->len; i-- > 0;)
+    {
+      PwSuppression *s = &g_array_index (list, PwSuppression, i);
+
+      if (g_str_equal (s->code, code) && (s->cable == NULL || g_strcmp0 (s->cable, cable) == 0))
+        pw_edit_unsuppress (self->history, i);
+    }
+  pw_history_end (self->history);
+}
+
 static void
 select_all_action (GtkWidget  *widget,
                    const char *action,
@@ -2076,6 +2144,9 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.ignore-finding", "(ss)", ignore_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-finding", "(ss)",
+                                   restore_finding_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.arrange", NULL, arrange_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
