@@ -107,14 +107,17 @@ def test_labels(plan_path):
             mine = by_cable.get(label, [])
             # One label per end; a two-ended cable with both ends plugged
             # has exactly two.
-            if len(ends) == 2:
+            if cable["type"] == "direct":
+                assert not mine, (label, mine)
+            elif len(ends) == 2:
                 assert len(mine) == 2, (label, mine)
             for row in mine:
                 assert row[2].startswith(label + " → "), row
                 other = [e for end_id, e in ends.items() if end_id != row[1] and "device" in e]
                 for e in other:
                     assert (dev[e["device"]] + ": ") in row[2], (row, e)
-        assert len(rows) >= 2 * sum(1 for c in plan["cables"] if len(c.get("ends", {})) == 2)
+        assert len(rows) >= 2 * sum(1 for c in plan["cables"]
+                                    if len(c.get("ends", {})) == 2 and c["type"] != "direct")
     return run
 
 
@@ -145,6 +148,8 @@ def test_split_exact():
         ["FOH desk: Ch 1", "Vocal condenser: Out", "Splitter: In / Out A / Out B",
          "on (FOH desk: Ch 1)", "mic", "balanced"],
         ["FOH desk: Ch 2", "Kick: Out", "", "off", "mic", "balanced"],
+        # A talkback mic plugged straight into the desk: no cable, still an input.
+        ["FOH desk: Ch 3", "Talkback: Out", "", "off", "mic", "balanced"],
         # Phantom for the monitor desk's channel comes from FOH through the split.
         ['Monitor desk, "stage left": Ch 1', "Vocal condenser: Out",
          "Splitter: In / Out A / Out B", "on (FOH desk: Ch 1)", "mic", "balanced"],
@@ -170,6 +175,10 @@ def test_split_exact():
     assert schedule[2][3] == 'Monitor desk, "stage left"', schedule[2]
     assert schedule[4][0] == "spare, long", schedule[4]
     assert "[cable-end-open]" in schedule[4][8], schedule[4]
+    # A direct connection is a row of the schedule, but no material and no label.
+    assert schedule[7][:6] == ["D1", "Talkback", "Out", "FOH desk", "Ch 3", "direct"], schedule[7]
+    _, labels = read_csv(export(SPLIT, "labels"))
+    assert not [r for r in labels if r[0] == "D1"], labels
 
 
 def test_bom_adds_up(plan_path):
@@ -177,10 +186,11 @@ def test_bom_adds_up(plan_path):
         plan = plan_json(plan_path)
         _, rows = read_csv(export(plan_path, "bom"))
         pieces = sum(int(r[3]) for r in rows if not r[0].startswith("coupler-"))
+        cables = [c for c in plan["cables"] if c["type"] != "direct"]
         # Every stock length of the default list reaches 100 m: the example
         # plans' cables are each one stock cable (or one adapter).
         assert all(c.get("length_m", 0) <= 100 for c in plan["cables"])
-        assert pieces == len(plan["cables"]), (pieces, len(plan["cables"]))
+        assert pieces == len(cables), (pieces, len(cables))
         stock = [0.5, 1, 2, 3, 5, 10, 15, 20, 30, 50, 100]
         for r in rows:
             if r[2]:

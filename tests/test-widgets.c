@@ -369,6 +369,56 @@ test_canvas_connect_best_fit (void)
   g_object_unref (canvas);
 }
 
+/* Dragging a free cable end onto another cable's free end: an extension on a
+ * lead, one undoable step; two plugs of a kind are refused with the reason. */
+static void
+test_canvas_plug_end_into_end (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  g_autoptr(PwRender) render = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *canvas = g_object_ref_sink (pw_canvas_new ());
+  PwCableType *xlr = pw_type_set_lookup_cable (pw_catalogue_get_builtin (), "xlr-f-m");
+  PwCable *lead, *extension;
+
+  lead = pw_edit_add_cable (history, xlr, "C1", 10, TRUE);
+  extension = pw_edit_add_cable (history, xlr, "C2", 5, TRUE);
+  render = pw_render_new (doc, NULL);
+  pw_canvas_set_history (PW_CANVAS (canvas), history, render);
+
+  /* The extension's socket (a) dragged onto the lead's plug (b): the plug is
+   * the end that plugs in, whichever end the user dragged. */
+  g_assert_true (pw_canvas_plug_end_into_end (PW_CANVAS (canvas), extension, 0, lead, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (lead->ends[1].cable == extension);
+  g_assert_cmpint (lead->ends[1].end, ==, 0);
+  g_assert_null (extension->ends[0].cable);
+  g_assert_cmpstr (pw_history_get_undo_label (history), ==, "Plug Into Cable End");
+  pw_history_undo (history);
+  g_assert_null (lead->ends[1].cable);
+  g_assert_null (extension->ends[0].cable);
+  g_assert_cmpuint (pw_document_get_n_cables (doc), ==, 2);
+  pw_history_redo (history);
+  g_assert_true (lead->ends[1].cable == extension);
+
+  /* Plug onto plug: refused, the document untouched, the user told why. */
+  g_assert_false (pw_canvas_plug_end_into_end (PW_CANVAS (canvas), extension, 1, lead, 1, &error));
+  g_assert_nonnull (error);
+  g_assert_true (strstr (error->message, "two of a kind") != NULL);
+  g_assert_true (strstr (error->message, "C2") != NULL);
+  g_assert_true (lead->ends[1].cable == extension);
+  g_assert_null (extension->ends[1].cable);
+  g_clear_error (&error);
+
+  /* A cable's end into its own other end: refused. */
+  g_assert_false (pw_canvas_plug_end_into_end (PW_CANVAS (canvas), lead, 0, lead, 1, &error));
+  g_assert_nonnull (error);
+
+  pw_canvas_set_history (PW_CANVAS (canvas), NULL, NULL);
+  g_object_unref (canvas);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/canvas/view/fit", test_view_fit);
   g_test_add_func ("/canvas/snap", test_snap);
   g_test_add_func ("/canvas/connect-best-fit", test_canvas_connect_best_fit);
+  g_test_add_func ("/canvas/plug-end-into-end", test_canvas_plug_end_into_end);
   g_test_add_func ("/widgets/panels", test_panels_build_and_finalize);
   g_test_add_func ("/widgets/inspector", test_inspector_shows_pin_diagram);
   g_test_add_func ("/widgets/window", test_window_builds_and_finalizes);

@@ -386,6 +386,9 @@ bom_table (PwDocument *doc)
       const char *name = type->name ? type->name : type->id;
       double stock_len;
 
+      /* A direct connection is no material. */
+      if (type->kind == PW_CABLE_KIND_DIRECT)
+        continue;
       if (type->kind == PW_CABLE_KIND_ADAPTER || !cable->has_length)
         bom_add (rows, type->id, name, -1, 1);
       else if ((stock_len = stock_for (stock, cable->length_m)) > 0)
@@ -653,6 +656,9 @@ labels_table (PwDocument *doc,
       PwCable *cable = pw_document_get_cable (doc, c);
       const char *klass = pw_link_class_to_string (pw_analysis_get_link_class (analysis, c));
 
+      /* A direct connection has no cable to put a label on. */
+      if (cable->type->kind == PW_CABLE_KIND_DIRECT)
+        continue;
       for (guint e = 0; e < cable->type->n_ends; e++)
         {
           GString *text = g_string_new (cable_label (cable));
@@ -791,10 +797,17 @@ pw_paperwork_renumber (PwDocument *doc,
   for (guint k = 0; k < n; k++)
     {
       guint c = keys[k].cable;
+      PwCable *cable = pw_document_get_cable (doc, c);
       const char *prefix = pw_numbering_get_prefix (
         numbering, pw_link_class_to_string (pw_analysis_get_link_class (analysis, c)));
       guint next = GPOINTER_TO_UINT (g_hash_table_lookup (counters, prefix)) + 1;
 
+      /* A direct connection keeps its name: there is no cable to number. */
+      if (cable->type->kind == PW_CABLE_KIND_DIRECT)
+        {
+          labels->pdata[c] = g_strdup (cable->label);
+          continue;
+        }
       g_hash_table_insert (counters, (gpointer) prefix, GUINT_TO_POINTER (next));
       labels->pdata[c] = pw_numbering_format_label (numbering, prefix, next);
     }
@@ -817,8 +830,11 @@ pw_edit_number_cables (PwHistory *history,
   pw_history_begin (history, _("Number Cables"));
   for (guint i = 0; i < n_cables; i++)
     {
-      g_autofree char *label = pw_paperwork_next_label (doc, analysis, cables[i]);
+      g_autofree char *label = NULL;
 
+      if (cables[i]->type->kind == PW_CABLE_KIND_DIRECT)
+        continue;
+      label = pw_paperwork_next_label (doc, analysis, cables[i]);
       pw_edit_set_cable_label (history, cables[i], label);
     }
   pw_history_end (history);

@@ -900,6 +900,12 @@ pw_canvas_connect (PwCanvas  *self,
   return connect_now (self, from, from_port, to, to_port, error);
 }
 
+static const char *
+plug_or_socket (PwGender gender)
+{
+  return gender == PW_GENDER_MALE ? _("plug") : _("socket");
+}
+
 /* Plugs the free end @end of @cable into a port, if it fits. */
 static void
 plug_free_end (PwCanvas *self,
@@ -919,9 +925,9 @@ plug_free_end (PwCanvas *self,
     {
       g_autofree char *text = g_strdup_printf (_("This end of %s (%s %s) does not fit %s: %s (%s %s)"),
                                                cable_name (cable), e->family->name,
-                                               e->gender == PW_GENDER_MALE ? _("plug") : _("socket"),
+                                               plug_or_socket (e->gender),
                                                device->name, p->label, p->family->name,
-                                               p->gender == PW_GENDER_MALE ? _("plug") : _("socket"));
+                                               plug_or_socket (p->gender));
 
       g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, text);
       return;
@@ -932,6 +938,59 @@ plug_free_end (PwCanvas *self,
   pw_history_end (self->history);
   tell_displaced (self, &occupant, 1, cable);
   pw_canvas_select_cable (self, cable);
+}
+
+gboolean
+pw_canvas_plug_end_into_end (PwCanvas  *self,
+                             PwCable   *cable,
+                             guint      end,
+                             PwCable   *other,
+                             guint      other_end,
+                             GError   **error)
+{
+  const PwCableEndType *e, *o;
+  const PwMate *mate;
+  gboolean end_is_plug;
+  PwCable *plugging, *into;
+  guint plugging_end, into_end;
+  PwMateResult res;
+
+  g_return_val_if_fail (PW_IS_CANVAS (self) && self->history != NULL, FALSE);
+  g_return_val_if_fail (end < cable->type->n_ends && other_end < other->type->n_ends, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  e = &cable->type->ends[end];
+  o = &other->type->ends[other_end];
+  if (other == cable)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s cannot be plugged into its own other end"), cable_name (cable));
+      return FALSE;
+    }
+  res = pw_connector_table_mate (pw_connector_table_get_default (), e->family, e->gender,
+                                 o->family, o->gender, &mate, &end_is_plug);
+  if (res != PW_MATE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   res == PW_MATE_GENDER
+                     ? _("This end of %s (%s %s) cannot mate with the end of %s (%s %s): "
+                         "two of a kind")
+                     : _("This end of %s (%s %s) does not fit the end of %s (%s %s)"),
+                   cable_name (cable), e->family->name, plug_or_socket (e->gender),
+                   cable_name (other), o->family->name, plug_or_socket (o->gender));
+      return FALSE;
+    }
+
+  /* The link is written by the end that plugs in (DESIGN.md §4): the plug. */
+  plugging = end_is_plug ? cable : other;
+  plugging_end = end_is_plug ? end : other_end;
+  into = end_is_plug ? other : cable;
+  into_end = end_is_plug ? other_end : end;
+  pw_history_begin (self->history, _("Plug Into Cable End"));
+  pw_edit_plug_into_cable (self->history, plugging, plugging_end, into, (int) into_end);
+  pw_history_end (self->history);
+  pw_canvas_select_cable (self, cable);
+  return TRUE;
 }
 
 /* Input */
@@ -1222,13 +1281,23 @@ drag_end_cb (GtkGestureDrag *gesture,
     case DRAG_END:
       {
         PwHit target;
+        PwDocument *doc = pw_history_get_document (self->history);
+        PwCable *cable = pw_document_get_cable (doc, self->wire_from.cable);
 
         hit_at (self, self->drag_x, self->drag_y, &target);
         if (target.kind == PW_HIT_PORT)
-          plug_free_end (self, pw_document_get_cable (pw_history_get_document (self->history),
-                                                      self->wire_from.cable),
-                         (guint) self->wire_from.end, device_at (self, target.device),
+          plug_free_end (self, cable, (guint) self->wire_from.end, device_at (self, target.device),
                          (guint) target.port);
+        else if (target.kind == PW_HIT_CABLE_END &&
+                 !(target.cable == self->wire_from.cable && target.end == self->wire_from.end))
+          {
+            g_autoptr(GError) error = NULL;
+
+            if (!pw_canvas_plug_end_into_end (self, cable, (guint) self->wire_from.end,
+                                              pw_document_get_cable (doc, target.cable),
+                                              (guint) target.end, &error))
+              g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
+          }
       }
       break;
 

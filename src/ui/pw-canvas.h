@@ -98,5 +98,14 @@ PwCable    *pw_canvas_connect             (PwCanvas   *self,
                                            PwDevice   *to,
                                            guint       to_port,
                                            GError    **error);
+/* Plugs a free cable end into another cable's free end (an adapter on a
+ * lead, an extension), as one undoable command, if the two mate; FALSE
+ * (with a message for the user in @error) if not. */
+gboolean    pw_canvas_plug_end_into_end   (PwCanvas   *self,
+                                           PwCable    *cable,
+                                           guint       end,
+                                           PwCable    *other,
+                                           guint       other_end,
+                                           GError    **error);
 
 G_END_DECLS
