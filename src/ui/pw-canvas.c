@@ -78,6 +78,7 @@ enum {
   SIGNAL_SELECTION_CHANGED,
   SIGNAL_MESSAGE,
   SIGNAL_NOTICE,
+  SIGNAL_CONTEXT_MENU,
   N_SIGNALS
 };
 
@@ -1018,6 +1019,37 @@ device_at (PwCanvas *self,
   return pw_document_get_device (pw_history_get_document (self->history), index);
 }
 
+/* Secondary click: select what is under the pointer (keeping a selection
+ * it belongs to) and ask for its menu. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      PwCanvas        *self)
+{
+  PwHit hit;
+
+  if (self->history == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  hit_at (self, x, y, &hit);
+  if (hit.kind == PW_HIT_DEVICE || hit.kind == PW_HIT_PORT)
+    {
+      PwDevice *device = device_at (self, hit.device);
+
+      if (!g_hash_table_contains (self->selected, device))
+        pw_canvas_select_device (self, device, FALSE);
+    }
+  else if (hit.kind == PW_HIT_CABLE || hit.kind == PW_HIT_CABLE_END)
+    pw_canvas_select_cable (self, pw_document_get_cable (pw_history_get_document (self->history),
+                                                         hit.cable));
+  else
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[SIGNAL_CONTEXT_MENU], 0, x, y);
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
@@ -1028,6 +1060,13 @@ drag_begin_cb (GtkGestureDrag *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   PwHit hit;
 
+  /* The secondary button opens the context menu (secondary_pressed_cb). */
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      self->drag = DRAG_NONE;
+      return;
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->drag_start_x = self->drag_x = x;
   self->drag_start_y = self->drag_y = y;
@@ -1601,6 +1640,18 @@ pw_canvas_class_init (PwCanvasClass *klass)
     g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * PwCanvas::context-menu:
+   * @x: where, in widget coordinates
+   * @y: where, in widget coordinates
+   *
+   * A secondary click on a device or cable, now selected: show what can
+   * be done with it there.
+   */
+  signals[SIGNAL_CONTEXT_MENU] =
+    g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   gtk_widget_class_set_css_name (widget_class, "pw-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -1608,7 +1659,7 @@ pw_canvas_class_init (PwCanvasClass *klass)
 static void
 pw_canvas_init (PwCanvas *self)
 {
-  GtkGesture *drag, *zoom;
+  GtkGesture *drag, *zoom, *click;
   GtkEventController *controller;
   GtkDropTarget *drop;
 
@@ -1631,6 +1682,11 @@ pw_canvas_init (PwCanvas *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);

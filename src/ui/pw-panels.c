@@ -833,6 +833,8 @@ show_device (PwInspector *self)
   set_entry_text (row, device->name);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_signal_connect (row, "apply", G_CALLBACK (name_applied_cb), self);
+  /* Enter applies too, as in every GNOME name field. */
+  g_signal_connect (row, "entry-activated", G_CALLBACK (name_applied_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              info_row (_("Type"), pw_catalogue_type_name (device->type->name)));
@@ -1128,6 +1130,8 @@ show_cable (PwInspector *self)
   set_entry_text (row, cable->label);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_signal_connect (row, "apply", G_CALLBACK (name_applied_cb), self);
+  /* Enter applies too, as in every GNOME name field. */
+  g_signal_connect (row, "entry-activated", G_CALLBACK (name_applied_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   row = self->type_row = adw_combo_row_new ();
@@ -1225,6 +1229,24 @@ pw_inspector_show (PwInspector *self,
       gtk_widget_add_css_class (status, "compact");
       gtk_box_append (GTK_BOX (self->content), status);
     }
+}
+
+void
+pw_inspector_focus_name (PwInspector *self)
+{
+  g_return_if_fail (PW_IS_INSPECTOR (self));
+
+  if (self->name_row != NULL)
+    gtk_widget_grab_focus (self->name_row);
+}
+
+void
+pw_inspector_popup_type (PwInspector *self)
+{
+  g_return_if_fail (PW_IS_INSPECTOR (self));
+
+  if (self->type_row != NULL)
+    gtk_widget_activate (self->type_row);
 }
 
 static void

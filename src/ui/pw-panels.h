@@ -33,6 +33,11 @@ void        pw_inspector_show             (PwInspector *self,
                                            PwDevice    *device,
                                            PwCable     *cable);
 
+/* Puts the focus in the Name (device) or Label (cable) field. */
+void        pw_inspector_focus_name       (PwInspector *self);
+/* Opens the cable type's choices. */
+void        pw_inspector_popup_type       (PwInspector *self);
+
 #define PW_TYPE_FINDINGS_PANEL (pw_findings_panel_get_type ())
 G_DECLARE_FINAL_TYPE (PwFindingsPanel, pw_findings_panel, PW, FINDINGS_PANEL, GtkBox)
 

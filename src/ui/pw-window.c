@@ -43,6 +43,7 @@ struct _PwWindow
   PwFindingsPanel  *findings;
   PwOutline        *outline;
   AdwViewStack     *side_stack;
+  GMenuModel       *device_menu;      /* the canvas's context menu */
   GMenu            *recent_section;
 
   PwDocument       *document;
@@ -373,6 +374,19 @@ write_test_geometry (PwWindow *self)
         }
       json_builder_end_object (b);
       json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "cable_labels");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < pw_document_get_n_cables (self->document); c++)
+    {
+      double x, y, wx, wy;
+
+      if (!pw_render_get_cable_anchor (self->render, c, &x, &y))
+        continue;
+      pw_view_to_widget (pw_canvas_get_view (self->canvas), x, y, &wx, &wy);
+      add_point (b, pw_document_get_cable (self->document, c)->id, origin.x + sx + wx,
+                 origin.y + sy + wy);
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "selected_cable");
@@ -1397,6 +1411,66 @@ restore_finding_action (GtkWidget  *widget,
 }
 
 static void
+rename_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
+  pw_inspector_focus_name (self->inspector);
+}
+
+/* A cable's type from its choices; a device's type in the type editor. */
+static void
+change_type_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (pw_canvas_get_selected_cable (self->canvas) != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->side_stack, "inspector");
+      pw_inspector_popup_type (self->inspector);
+    }
+  else
+    gtk_widget_activate_action (widget, "win.edit-device-type", NULL);
+}
+
+static gboolean
+unparent_idle_cb (gpointer data)
+{
+  g_autoptr(GtkWidget) popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+popover_closed_cb (GtkWidget *popover)
+{
+  g_idle_add (unparent_idle_cb, g_object_ref (popover));
+}
+
+static void
+canvas_context_menu_cb (PwWindow *self,
+                        double    x,
+                        double    y)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (self->device_menu);
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->canvas));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  /* Gone when closed, after its item has done its work. */
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
 select_all_action (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
@@ -2131,6 +2205,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, findings);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, device_menu);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -2144,6 +2219,8 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.compare-saved", NULL, compare_saved_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "win.change-type", NULL, change_type_action);
   gtk_widget_class_install_action (widget_class, "win.ignore-finding", "(ss)", ignore_finding_action);
   gtk_widget_class_install_action (widget_class, "win.restore-finding", "(ss)",
                                    restore_finding_action);
@@ -2183,6 +2260,7 @@ pw_window_init (PwWindow *self)
   g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->canvas, "message", G_CALLBACK (canvas_message_cb), self);
   g_signal_connect_swapped (self->canvas, "notice", G_CALLBACK (canvas_notice_cb), self);
+  g_signal_connect_swapped (self->canvas, "context-menu", G_CALLBACK (canvas_context_menu_cb), self);
   g_signal_connect_swapped (self->palette, "type-activated", G_CALLBACK (type_activated_cb), self);
   g_signal_connect_swapped (self->findings, "finding-activated", G_CALLBACK (finding_activated_cb), self);
   g_signal_connect_swapped (self->outline, "device-activated", G_CALLBACK (outline_device_cb), self);

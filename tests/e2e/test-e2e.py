@@ -410,6 +410,30 @@ def first_hour_scenario():
         app.key("ctrl+z")
         g = app.geometry()
         tap(not g["suppressed"], "one Ctrl+Z brings it back", json.dumps(g["suppressed"]))
+
+        # The context menu on the cable: Rename puts the focus in its Label.
+        g = app.geometry()
+        click(app, g["cable_labels"][lead_id], button=3)
+        try:
+            geometry_where(app, lambda g: g["focus"] == "popover", "the context menu", timeout=6)
+        except TimeoutError:
+            click(app, app.geometry()["cable_labels"][lead_id], button=3)
+        shoot(app, "e2e-context-menu.png")
+        app.key("r")  # _Rename…
+        try:
+            geometry_where(app, lambda g: g["focus"] == "label", "the focus in the Label", timeout=6)
+        except TimeoutError:
+            pass
+        app.key("ctrl+a")
+        app.type("Phone lead")
+        app.key("Return")
+        try:
+            g = geometry_where(app, lambda g: g["cable_list"][lead_id]["label"] == "Phone lead",
+                               "the new label", timeout=8)
+        except TimeoutError:
+            g = app.geometry()
+        tap(g["cable_list"][lead_id]["label"] == "Phone lead",
+            "Rename from the cable's context menu relabels it", json.dumps(g["cable_list"][lead_id]))
     except Exception as e:  # noqa: BLE001 - report any failure as a test failure
         shoot(app, "e2e-first-hour-failure.png")
         tap(False, "the first-hour session ran to the end", repr(e))
