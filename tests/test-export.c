@@ -183,6 +183,55 @@ test_pdf_scripts (void)
   g_assert_nonnull (strstr (text, "Desk: Aux 1 end b open"));
 }
 
+/* Three leads chained end to end: the pinout sheet draws the run whole,
+ * naming each cable in order and the contacts joined at each junction; a
+ * direct connection's sheet shows the two ports that mate. */
+static void
+test_pdf_run (void)
+{
+  static const char run_plan[] =
+    "{ \"format\": \"patchwise\", \"version\": 1, \"title\": \"Run\",\n"
+    "  \"devices\": [ { \"id\": \"mic1\", \"type\": \"dynamic-mic\", \"name\": \"Vocal mic\" },\n"
+    "                 { \"id\": \"desk\", \"type\": \"live-desk-16\", \"name\": \"Desk\" } ],\n"
+    "  \"cables\": [\n"
+    "    { \"id\": \"C3\", \"type\": \"xlr-f-m\", \"label\": \"C3\",\n"
+    "      \"ends\": { \"b\": { \"device\": \"desk\", \"port\": \"ch1\" } } },\n"
+    "    { \"id\": \"C1\", \"type\": \"xlr-f-m\", \"label\": \"C1\",\n"
+    "      \"ends\": { \"a\": { \"device\": \"mic1\", \"port\": \"out\" },\n"
+    "                \"b\": { \"cable\": \"C2\", \"end\": \"a\" } } },\n"
+    "    { \"id\": \"C2\", \"type\": \"xlr-f-m\", \"label\": \"C2\",\n"
+    "      \"ends\": { \"b\": { \"cable\": \"C3\", \"end\": \"a\" } } } ] }\n";
+  g_autofree char *plan = g_build_filename (tmpdir, "run.patchwise", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "run.pdf", NULL);
+  g_autofree char *direct = g_test_build_filename (G_TEST_DIST, "checks",
+                                                   "output-short-quiet-direct-headphones.patchwise",
+                                                   NULL);
+  g_autofree char *direct_pdf = g_build_filename (tmpdir, "direct.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (tool_missing ("pdftotext") || tool_missing ("pdfinfo"))
+    return;
+
+  g_file_set_contents (plan, run_plan, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (export (plan, pdf, "--paper=a4", NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Pinout of the run C1 to C3, 3 cables end to end"));
+  g_assert_nonnull (strstr (text, "C1 → C2 → C3"));
+  g_assert_nonnull (strstr (text, "C1 b (XLR 3-pin male) ⇄ C2 a (XLR 3-pin female)"));
+  g_assert_nonnull (strstr (text, "C2 b (XLR 3-pin male) ⇄ C3 a (XLR 3-pin female)"));
+  /* One sheet for the run, not one per cable of it. */
+  g_assert_null (strstr (text, "Pinout of cable C2"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_cmpint (export (direct, direct_pdf, "--paper=a4", NULL), ==, 0);
+  text = pdf_text (direct_pdf);
+  g_assert_nonnull (strstr (text, "plugged straight in, no cable"));
+  g_assert_nonnull (strstr (text, "Pinout of cable D1: Headphone amplifier"));
+  g_assert_null (strstr (text, "Cable type direct"));
+}
+
 /* The plan's client, venue and revision are in every title block and in
  * the PDF's metadata; an untitled plan is called by its file's name. */
 static void
@@ -657,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/export/tools/pdf-paper", test_pdf_paper);
   g_test_add_func ("/export/tools/pdf-plan-fields", test_pdf_plan_fields);
   g_test_add_func ("/export/tools/pdf-scripts", test_pdf_scripts);
+  g_test_add_func ("/export/tools/pdf-run", test_pdf_run);
   g_test_add_func ("/export/tools/svg", test_svg);
   g_test_add_func ("/export/tools/svg-text-render", test_svg_text_render);
   g_test_add_func ("/export/core/svg-text", test_svg_text);

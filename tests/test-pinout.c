@@ -349,6 +349,37 @@ test_height_grows_with_ends (void)
                      pw_pinout_get_height (doc2, analysis2, cable_index (doc2, "C3"), WIDTH));
 }
 
+/* Cables chained end to end are one run, drawn whole from any of its
+ * cables, in order from the mic to the desk (DESIGN.md §4). */
+static void
+test_run_order (void)
+{
+  g_autoptr(PwDocument) doc = load_plan ("run.patchwise");
+  g_autoptr(PwAnalysis) analysis = pw_analysis_new (doc);
+  g_autoptr(PwDocument) lone = load_plan ("phone.patchwise");
+  g_autoptr(PwAnalysis) lone_analysis = pw_analysis_new (lone);
+  const char *ids[] = { "C1", "C2", "C3" };
+  g_autoptr(GArray) single = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GArray) run = pw_pinout_get_run (doc, analysis, cable_index (doc, ids[i]));
+
+      g_assert_cmpuint (run->len, ==, 3);
+      for (guint k = 0; k < 3; k++)
+        g_assert_cmpuint (g_array_index (run, guint, k), ==, cable_index (doc, ids[k]));
+      /* The same drawing, whichever cable of the run it is asked for. */
+      g_assert_cmpfloat (pw_pinout_get_height (doc, analysis, cable_index (doc, ids[i]), WIDTH), ==,
+                         pw_pinout_get_height (doc, analysis, cable_index (doc, "C1"), WIDTH));
+    }
+  single = pw_pinout_get_run (lone, lone_analysis, cable_index (lone, "C3"));
+  g_assert_cmpuint (single->len, ==, 1);
+  /* Three cables and two junctions: taller than three single diagrams. */
+  g_assert_cmpfloat (pw_pinout_get_height (doc, analysis, cable_index (doc, "C1"), WIDTH), >,
+                     3 * pw_pinout_get_height (lone, lone_analysis, cable_index (lone, "C3"), WIDTH)
+                     * 0.9);
+}
+
 /* How many pixels are close to @color. */
 static guint
 count_color (cairo_surface_t *surface,
@@ -412,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/pinout/core/ink-plans", test_ink_plans);
   g_test_add_func ("/pinout/core/ink-types", test_ink_types);
   g_test_add_func ("/pinout/core/height-grows-with-ends", test_height_grows_with_ends);
+  g_test_add_func ("/pinout/core/run-order", test_run_order);
   g_test_add_func ("/pinout/core/colours-roles", test_role_colours);
 
   return g_test_run ();

@@ -1098,12 +1098,32 @@ draw_sheets_page (Export  *ex,
   draw_title_block (ex, cr);
 }
 
-/* Pinout sheets: cables with findings, then each cable type used. */
+/* A sheet item for @cable, which draws its whole run: the run's cables
+ * are then covered. */
+static void
+add_cable_pinout (Export     *ex,
+                  guint       cable,
+                  double      width,
+                  GHashTable *covered)
+{
+  g_autoptr(GArray) run = pw_pinout_get_run (ex->doc, ex->analysis, cable);
+  PinoutItem item = { (int) cable, pw_document_get_cable (ex->doc, cable)->type, 0 };
+
+  item.height = pw_pinout_get_height (ex->doc, ex->analysis, cable, width);
+  g_array_append_val (ex->pinout_items, item);
+  for (guint i = 0; i < run->len; i++)
+    g_hash_table_add (covered, GUINT_TO_POINTER (g_array_index (run, guint, i) + 1));
+}
+
+/* Pinout sheets: cables with findings; runs of cables chained end to end
+ * and direct connections, whose ports no type sheet shows; then each
+ * cable type used. */
 static void
 plan_pinouts (Export *ex)
 {
   guint n_cables = pw_document_get_n_cables (ex->doc);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
   double width = table_width (ex);
   double avail = table_bottom (ex) - MARGIN;
   double y = avail + 1;
@@ -1112,19 +1132,25 @@ plan_pinouts (Export *ex)
   ex->pinout_breaks = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint c = 0; c < n_cables; c++)
-    if (pw_render_get_cable_worst (ex->render, c) > 0)
-      {
-        PinoutItem item = { (int) c, pw_document_get_cable (ex->doc, c)->type, 0 };
+    if (pw_render_get_cable_worst (ex->render, c) > 0 &&
+        !g_hash_table_contains (covered, GUINT_TO_POINTER (c + 1)))
+      add_cable_pinout (ex, c, width, covered);
+  for (guint c = 0; c < n_cables; c++)
+    {
+      g_autoptr(GArray) run = NULL;
 
-        item.height = pw_pinout_get_height (ex->doc, ex->analysis, c, width);
-        g_array_append_val (ex->pinout_items, item);
-      }
+      if (g_hash_table_contains (covered, GUINT_TO_POINTER (c + 1)))
+        continue;
+      run = pw_pinout_get_run (ex->doc, ex->analysis, c);
+      if (run->len > 1 || pw_cable_type_is_direct (pw_document_get_cable (ex->doc, c)->type))
+        add_cable_pinout (ex, c, width, covered);
+    }
   for (guint c = 0; c < n_cables; c++)
     {
       PwCableType *type = pw_document_get_cable (ex->doc, c)->type;
       PinoutItem item = { -1, type, 0 };
 
-      if (g_hash_table_contains (seen, type))
+      if (g_hash_table_contains (seen, type) || pw_cable_type_is_direct (type))
         continue;
       g_hash_table_add (seen, type);
       item.height = pw_pinout_type_get_height (type, width);
@@ -1164,7 +1190,20 @@ draw_pinout_page (Export  *ex,
       double h = MIN (item->height, avail - 20);
       double s = item->height > 0 ? h / item->height : 1;
 
-      if (item->cable >= 0)
+      g_autoptr(GArray) run = item->cable >= 0 ? pw_pinout_get_run (ex->doc, ex->analysis,
+                                                                    (guint) item->cable) : NULL;
+
+      if (run != NULL && run->len > 1)
+        {
+          PwCable *head = pw_document_get_cable (ex->doc, g_array_index (run, guint, 0));
+          PwCable *tail = pw_document_get_cable (ex->doc, g_array_index (run, guint, run->len - 1));
+
+          heading = g_strdup_printf (_("Pinout of the run %s to %s, %u cables end to end"),
+                                     head->label && *head->label ? head->label : head->id,
+                                     tail->label && *tail->label ? tail->label : tail->id,
+                                     run->len);
+        }
+      else if (item->cable >= 0)
         {
           PwCable *cable = pw_document_get_cable (ex->doc, item->cable);
           guint from = pw_paperwork_cable_from_end (cable);

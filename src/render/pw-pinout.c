@@ -105,6 +105,11 @@ typedef struct
   guint8          vis[PW_MAX_CONTACTS];
   /* Per end contact, the bit set of port contacts it touches. */
   guint32         touches[PW_MAX_CONTACTS];
+  /* An end that meets another cable's end instead of a port, or NULL. */
+  PwCable        *meets;
+  guint           meets_end;
+  /* A direct connection: the contacts of this port the other port touches. */
+  guint32         direct_touched;
 } Block;
 
 typedef struct
@@ -118,6 +123,9 @@ typedef struct
   const PwPalette *palette;
   double           width;
   gboolean         has_ports;
+  gboolean         direct;          /* no cable: the two ports mate each other */
+  const PwMate    *direct_mate;     /* NULL: they do not */
+  gboolean         direct_a_is_plug;
 
   /* Text. */
   cairo_t         *cr;             /* NULL while measuring */
@@ -528,6 +536,12 @@ contact_mark (const char *name)
   if (g_str_equal (name, "-"))
     return "−";
   return name;
+}
+
+static const char *
+cable_display_name (PwCable *cable)
+{
+  return cable->label != NULL && *cable->label != '\0' ? cable->label : cable->id;
 }
 
 static const char *
@@ -1279,7 +1293,14 @@ block_setup_port (Ctx   *c,
   b->state = pw_analysis_get_end_state (c->analysis, c->cable_index, b->end);
   if (plug->device == NULL)
     {
+      guint other, other_end;
+
       b->state = PW_END_OPEN;
+      if (pw_analysis_get_end_partner (c->analysis, c->cable_index, b->end, &other, &other_end))
+        {
+          b->meets = pw_document_get_cable (c->doc, other);
+          b->meets_end = other_end;
+        }
       return;
     }
   b->device = plug->device;
@@ -1287,7 +1308,7 @@ block_setup_port (Ctx   *c,
   b->port = &plug->device->type->ports[plug->port];
   pf = b->port->family;
 
-  if (b->state == PW_END_MATED &&
+  if (!c->direct && b->state == PW_END_MATED &&
       pw_connector_table_mate (table, end->family, end->gender, pf, b->port->gender,
                                &b->mate, &b->end_is_plug) == PW_MATE_OK)
     {
@@ -1312,6 +1333,33 @@ block_setup_port (Ctx   *c,
   for (guint j = 0; j < pf->n_contacts; j++)
     if (part < 0 || pf->part_of[j] == part)
       b->vis[b->n_vis++] = j;
+}
+
+/* A direct connection: its two ports mate each other (DESIGN.md §4). */
+static void
+direct_setup (Ctx *c)
+{
+  Block *a = &c->blocks[0], *b = &c->blocks[1];
+  const PwPortType *plug, *socket;
+
+  c->direct_mate = NULL;
+  if (a->port == NULL || b->port == NULL ||
+      pw_connector_table_mate (pw_connector_table_get_default (), a->port->family,
+                               a->port->gender, b->port->family, b->port->gender,
+                               &c->direct_mate, &c->direct_a_is_plug) != PW_MATE_OK)
+    {
+      c->direct_mate = NULL;
+      return;
+    }
+  plug = c->direct_a_is_plug ? a->port : b->port;
+  socket = c->direct_a_is_plug ? b->port : a->port;
+  for (guint i = 0; i < plug->family->n_contacts; i++)
+    for (guint s = 0; s < socket->family->n_contacts; s++)
+      if (c->direct_mate->map[i] & (1u << s))
+        {
+          (c->direct_a_is_plug ? a : b)->direct_touched |= 1u << i;
+          (c->direct_a_is_plug ? b : a)->direct_touched |= 1u << s;
+        }
 }
 
 static void
@@ -1341,7 +1389,7 @@ layout_compute (Ctx *c)
   c->right_end_x0 = c->right_end_x1 - c->end_w;
 
   /* One height for every picture, so that the rows of both sides line up. */
-  for (guint e = 0; e < type->n_ends; e++)
+  for (guint e = 0; e < type->n_ends && !c->direct; e++)
     pict_h = MAX (pict_h, pict_height (type->ends[e].family));
 
   c->blocks = g_new0 (Block, type->n_ends);
@@ -1359,6 +1407,9 @@ layout_compute (Ctx *c)
       b->n_rows = MAX (family->n_contacts, b->n_vis);
       b->h = HEADER_H + b->pict_h + b->n_rows * ROW_PITCH + BLOCK_PAD;
     }
+
+  if (c->direct)
+    direct_setup (c);
 
   c->ends_top = TITLE_H;
   left_h = c->blocks[0].h;
@@ -1544,6 +1595,15 @@ draw_port (Ctx   *c,
   Align ha = b->side < 0 ? ALIGN_LEFT : ALIGN_RIGHT;
   double rows_y0 = b->row_top - ROW_PITCH / 2;
 
+  if (b->device == NULL && b->meets != NULL)
+    {
+      g_autofree char *into = g_strdup_printf (_("%s end %s"), cable_display_name (b->meets),
+                                               b->meets->type->ends[b->meets_end].label);
+
+      text_draw (c, hx, b->y, _("Meets the end of"), FONT_SMALL, &pal->dim, ha, head_w);
+      text_draw (c, hx, b->y + 13, into, FONT_BOLD, &pal->foreground, ha, head_w);
+      return;
+    }
   if (b->device == NULL)
     {
       const double dash[] = { 4, 3 };
@@ -1602,6 +1662,8 @@ draw_port (Ctx   *c,
       for (guint e = 0; e < c->type->ends[b->end].family->n_contacts; e++)
         if (b->touches[e] & (1u << k))
           touched = TRUE;
+      if (b->direct_touched & (1u << k))
+        touched = TRUE;
 
       if (b->side < 0)
         {
@@ -1620,6 +1682,18 @@ draw_port (Ctx   *c,
     }
 }
 
+/* The cross of contacts that do not meet. */
+static void
+cross_path (cairo_t *cr,
+            double   cx,
+            double   cy)
+{
+  cairo_move_to (cr, cx - 8, cy - 8);
+  cairo_line_to (cr, cx + 8, cy + 8);
+  cairo_move_to (cr, cx + 8, cy - 8);
+  cairo_line_to (cr, cx - 8, cy + 8);
+}
+
 /* Between the port and the cable end: what the plug really touches. */
 static void
 draw_mating (Ctx   *c,
@@ -1632,6 +1706,14 @@ draw_mating (Ctx   *c,
   int inward = b->side < 0 ? 1 : -1;   /* from the port towards the cable */
   guint8 done[PW_MAX_CONTACTS] = { 0 };
 
+  if (b->device == NULL && b->meets != NULL)
+    {
+      /* The junction below the cable shows how the two ends mate. */
+      for (guint k = 0; k < ef->n_contacts; k++)
+        draw_terminal (c->cr, edge, row_y (b, k), contact_color (c, b->end, k, 0), FALSE,
+                       &pal->background);
+      return;
+    }
   if (b->device == NULL || b->state != PW_END_MATED)
     {
       const char *what = b->device == NULL ? _("open") :
@@ -1659,12 +1741,7 @@ draw_mating (Ctx   *c,
           cairo_line_to (c->cr, cx + 8, cy + 10);
         }
       else
-        {
-          cairo_move_to (c->cr, cx - 8, cy - 8);
-          cairo_line_to (c->cr, cx + 8, cy + 8);
-          cairo_move_to (c->cr, cx + 8, cy - 8);
-          cairo_line_to (c->cr, cx - 8, cy + 8);
-        }
+        cross_path (c->cr, cx, cy);
       cairo_stroke (c->cr);
       cairo_restore (c->cr);
       text_draw_wrapped (c, cx, cy + 12, what, FONT_SMALL_BOLD, color, c->mate_w - 4);
@@ -2304,8 +2381,9 @@ draw_title (Ctx *c)
       double x;
 
       title = g_strdup_printf ("%s — %s", label, pw_catalogue_type_name (c->type->name));
-      g_string_append (sub, c->type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter") : _("cable"));
-      if (c->cable->has_length && c->type->kind != PW_CABLE_KIND_ADAPTER)
+      g_string_append (sub, c->direct ? _("direct connection")
+                            : c->type->kind == PW_CABLE_KIND_ADAPTER ? _("adapter") : _("cable"));
+      if (c->cable->has_length && c->type->kind == PW_CABLE_KIND_CABLE)
         g_string_append_printf (sub, " · %g m", c->cable->length_m);
       g_string_append_printf (sub, " · %s: ", _("link"));
       x = MARGIN + text_draw (c, MARGIN, 18, sub->str, FONT_NORMAL, &pal->dim, ALIGN_LEFT, w);
@@ -2337,14 +2415,71 @@ draw_title (Ctx *c)
   text_draw (c, MARGIN, 1, title, FONT_TITLE, &pal->foreground, ALIGN_LEFT, w);
 }
 
+/* A direct connection: a line from each contact of one port to each
+ * contact of the other that it touches; a cross where they do not mate. */
+static void
+draw_direct (Ctx *c)
+{
+  const PwPalette *pal = c->palette;
+  Block *a = &c->blocks[0], *b = &c->blocks[1];
+  Block *plug = c->direct_a_is_plug ? a : b, *socket = c->direct_a_is_plug ? b : a;
+
+  if (a->device == NULL || b->device == NULL || c->direct_mate == NULL)
+    {
+      double cx = c->width / 2;
+      double cy = (row_y (a, 0) + row_y (a, MAX (a->n_rows, 1) - 1)) / 2;
+      const char *what = a->device == NULL || b->device == NULL ? _("open") : _("does not fit");
+
+      cairo_save (c->cr);
+      cairo_new_path (c->cr);
+      pw_palette_set_source (c->cr, &pal->error);
+      cairo_set_line_width (c->cr, 3.0);
+      cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_ROUND);
+      cross_path (c->cr, cx, cy);
+      cairo_stroke (c->cr);
+      cairo_restore (c->cr);
+      text_draw_wrapped (c, cx, cy + 12, what, FONT_SMALL_BOLD, &pal->error, c->width / 3);
+      return;
+    }
+
+  for (guint i = 0; i < plug->port->family->n_contacts; i++)
+    for (guint s = 0; s < socket->port->family->n_contacts; s++)
+      {
+        int pr = port_row (plug, i), sr = port_row (socket, s);
+        double px, sx;
+
+        if (!(c->direct_mate->map[i] & (1u << s)) || pr < 0 || sr < 0)
+          continue;
+        px = port_term_x (c, plug);
+        sx = port_term_x (c, socket);
+        cairo_save (c->cr);
+        cairo_new_path (c->cr);
+        cairo_move_to (c->cr, px, row_y (plug, pr));
+        cairo_curve_to (c->cr, (px + sx) / 2, row_y (plug, pr), (px + sx) / 2,
+                        row_y (socket, sr), sx, row_y (socket, sr));
+        stroke_carried (c->cr, pw_palette_role_color (pal, plug->port->roles[i]), NULL,
+                        WIRE_WIDTH);
+        cairo_restore (c->cr);
+      }
+  text_draw (c, c->width / 2, c->ends_top, _("plugged straight in, no cable"), FONT_SMALL,
+             &pal->dim, ALIGN_CENTER, c->width / 3);
+}
+
 static void
 draw_all (Ctx *c)
 {
   cairo_save (c->cr);
   cairo_new_path (c->cr);
   draw_title (c);
-  draw_wires (c);
-  for (guint e = 0; e < c->type->n_ends; e++)
+  if (c->direct)
+    {
+      draw_port (c, &c->blocks[0]);
+      draw_port (c, &c->blocks[1]);
+      draw_direct (c);
+    }
+  else
+    draw_wires (c);
+  for (guint e = 0; e < c->type->n_ends && !c->direct; e++)
     {
       Block *b = &c->blocks[e];
 
@@ -2393,6 +2528,7 @@ ctx_setup_cable (Ctx        *c,
   c->type = c->cable->type;
   c->width = width;
   c->has_ports = TRUE;
+  c->direct = pw_cable_type_is_direct (c->type);
   c->palette = pw_palette_get (FALSE);
   if (c->type->n_ends == 0)
     return FALSE;
@@ -2423,7 +2559,199 @@ ctx_setup_type (Ctx         *c,
   return TRUE;
 }
 
+/* Runs (DESIGN.md §4) */
+
+/* The end of @cable, other than @except, that meets an end of a cable not
+ * yet @seen; FALSE when none does. */
+static gboolean
+run_step (PwDocument *doc,
+          PwAnalysis *analysis,
+          guint       cable,
+          int         except,
+          gboolean   *seen,
+          guint      *end,
+          guint      *other,
+          guint      *other_end)
+{
+  PwCable *c = pw_document_get_cable (doc, cable);
+
+  for (guint e = 0; e < c->type->n_ends; e++)
+    if ((int) e != except && pw_analysis_get_end_partner (analysis, cable, e, other, other_end) &&
+        !seen[*other])
+      {
+        *end = e;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GArray *
+pw_pinout_get_run (PwDocument *doc,
+                   PwAnalysis *analysis,
+                   guint       cable)
+{
+  guint n = pw_document_get_n_cables (doc);
+  g_autofree gboolean *seen = NULL;
+  GArray *run;
+  guint cur = cable, end, other, other_end;
+  int came = -1;
+
+  g_return_val_if_fail (PW_IS_DOCUMENT (doc) && analysis != NULL, NULL);
+  g_return_val_if_fail (cable < n, NULL);
+
+  run = g_array_new (FALSE, FALSE, sizeof (guint));
+  seen = g_new0 (gboolean, n);
+  /* Back through the start's first end to one end of the chain … */
+  seen[cur] = TRUE;
+  if (pw_analysis_get_end_partner (analysis, cur, 0, &other, &other_end))
+    {
+      cur = other;
+      came = (int) other_end;
+      seen[cur] = TRUE;
+      while (run_step (doc, analysis, cur, came, seen, &end, &other, &other_end))
+        {
+          cur = other;
+          came = (int) other_end;
+          seen[cur] = TRUE;
+        }
+    }
+  /* … then along it to the other end. */
+  memset (seen, 0, n * sizeof *seen);
+  came = -1;
+  seen[cur] = TRUE;
+  g_array_append_val (run, cur);
+  while (run_step (doc, analysis, cur, came, seen, &end, &other, &other_end))
+    {
+      cur = other;
+      came = (int) other_end;
+      seen[cur] = TRUE;
+      g_array_append_val (run, cur);
+    }
+  return run;
+}
+
+#define JUNCTION_HEAD 40.0
+
+/* The two ends that meet between @a and the next cable @b of a run. */
+static gboolean
+junction_ends (PwAnalysis *analysis,
+               PwCable    *a,
+               PwCable    *b,
+               guint      *end_a,
+               guint      *end_b)
+{
+  for (guint e = 0; e < a->type->n_ends; e++)
+    {
+      guint other;
+
+      if (pw_analysis_get_end_partner (analysis, a->index, e, &other, end_b) && other == b->index)
+        {
+          *end_a = e;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static guint
+junction_rows (PwAnalysis *analysis,
+               PwCable    *a,
+               PwCable    *b)
+{
+  guint ea, eb;
+
+  if (!junction_ends (analysis, a, b, &ea, &eb))
+    return 0;
+  return MAX (a->type->ends[ea].family->n_contacts, b->type->ends[eb].family->n_contacts);
+}
+
+static double
+junction_height (PwAnalysis *analysis,
+                 PwCable    *a,
+                 PwCable    *b)
+{
+  return JUNCTION_HEAD + junction_rows (analysis, a, b) * ROW_PITCH + BLOCK_GAP;
+}
+
+/* Where two cables of a run meet: each contact of the one end joined to
+ * the contacts of the other that it touches. */
+static void
+draw_junction (Ctx     *c,
+               PwCable *a,
+               PwCable *b)
+{
+  const PwPalette *pal = c->palette;
+  const PwCableEndType *ta, *tb;
+  const PwMate *mate;
+  gboolean a_is_plug;
+  guint ea, eb;
+  double xa = c->width / 2 - 70, xb = c->width / 2 + 70, top = JUNCTION_HEAD;
+  g_autofree char *head = NULL;
+
+  if (!junction_ends (c->analysis, a, b, &ea, &eb))
+    return;
+  ta = &a->type->ends[ea];
+  tb = &b->type->ends[eb];
+  head = g_strdup_printf ("%s %s (%s %s) ⇄ %s %s (%s %s)", cable_display_name (a), ta->label,
+                          ta->family->name, gender_label (ta->gender), cable_display_name (b),
+                          tb->label, tb->family->name, gender_label (tb->gender));
+  text_draw (c, c->width / 2, 14, head, FONT_BOLD, &pal->foreground, ALIGN_CENTER,
+             c->width - 2 * MARGIN);
+  for (guint i = 0; i < ta->family->n_contacts; i++)
+    {
+      g_autofree char *name = contact_label (ta->family, i);
+
+      text_draw (c, xa - 8, top + i * ROW_PITCH - 6, name, FONT_SMALL, &pal->foreground,
+                 ALIGN_RIGHT, 120);
+      draw_terminal (c->cr, xa, top + i * ROW_PITCH, &pal->foreground, FALSE, &pal->background);
+    }
+  for (guint i = 0; i < tb->family->n_contacts; i++)
+    {
+      g_autofree char *name = contact_label (tb->family, i);
+
+      text_draw (c, xb + 8, top + i * ROW_PITCH - 6, name, FONT_SMALL, &pal->foreground,
+                 ALIGN_LEFT, 120);
+      draw_terminal (c->cr, xb, top + i * ROW_PITCH, &pal->foreground, FALSE, &pal->background);
+    }
+  if (pw_connector_table_mate (pw_connector_table_get_default (), ta->family, ta->gender,
+                               tb->family, tb->gender, &mate, &a_is_plug) != PW_MATE_OK)
+    {
+      text_draw (c, c->width / 2, top - 6, _("does not fit"), FONT_SMALL_BOLD, &pal->error,
+                 ALIGN_CENTER, xb - xa - 16);
+      return;
+    }
+  for (guint i = 0; i < mate->plug->n_contacts; i++)
+    for (guint s = 0; s < PW_MAX_CONTACTS; s++)
+      if (mate->map[i] & (1u << s))
+        {
+          double ya = top + (a_is_plug ? i : s) * ROW_PITCH;
+          double yb = top + (a_is_plug ? s : i) * ROW_PITCH;
+
+          cairo_save (c->cr);
+          cairo_new_path (c->cr);
+          cairo_move_to (c->cr, xa, ya);
+          cairo_line_to (c->cr, xb, yb);
+          stroke_carried (c->cr, &pal->foreground, NULL, MATE_WIDTH);
+          cairo_restore (c->cr);
+        }
+}
+
 /* Public */
+
+static double
+cable_get_height (PwDocument *doc,
+                  PwAnalysis *analysis,
+                  guint       cable,
+                  double      width)
+{
+  Ctx c = { 0 };
+  double height = 0;
+
+  if (ctx_setup_cable (&c, doc, analysis, cable, width, NULL))
+    height = c.height;
+  ctx_clear (&c);
+  return height;
+}
 
 double
 pw_pinout_get_height (PwDocument *doc,
@@ -2431,7 +2759,7 @@ pw_pinout_get_height (PwDocument *doc,
                       guint       cable,
                       double      width)
 {
-  Ctx c = { 0 };
+  g_autoptr(GArray) run = NULL;
   double height = 0;
 
   g_return_val_if_fail (PW_IS_DOCUMENT (doc), 0);
@@ -2439,9 +2767,18 @@ pw_pinout_get_height (PwDocument *doc,
   g_return_val_if_fail (cable < pw_document_get_n_cables (doc), 0);
   g_return_val_if_fail (width > 0, 0);
 
-  if (ctx_setup_cable (&c, doc, analysis, cable, width, NULL))
-    height = c.height;
-  ctx_clear (&c);
+  run = pw_pinout_get_run (doc, analysis, cable);
+  if (run->len > 1)
+    height += TITLE_H;
+  for (guint i = 0; i < run->len; i++)
+    {
+      guint k = g_array_index (run, guint, i);
+
+      height += cable_get_height (doc, analysis, k, width);
+      if (i + 1 < run->len)
+        height += junction_height (analysis, pw_document_get_cable (doc, k),
+                                   pw_document_get_cable (doc, g_array_index (run, guint, i + 1)));
+    }
   return height;
 }
 
@@ -2453,7 +2790,7 @@ pw_pinout_draw (cairo_t         *cr,
                 const PwPalette *palette,
                 double           width)
 {
-  Ctx c = { 0 };
+  g_autoptr(GArray) run = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (PW_IS_DOCUMENT (doc));
@@ -2462,12 +2799,48 @@ pw_pinout_draw (cairo_t         *cr,
   g_return_if_fail (palette != NULL);
   g_return_if_fail (width > 0);
 
-  if (ctx_setup_cable (&c, doc, analysis, cable, width, cr))
+  run = pw_pinout_get_run (doc, analysis, cable);
+  cairo_save (cr);
+  if (run->len > 1)
     {
-      c.palette = palette;
-      draw_all (&c);
+      Ctx t = { 0 };
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < run->len; i++)
+        g_string_append_printf (names, "%s%s", i ? " → " : "",
+                                cable_display_name (pw_document_get_cable (
+                                  doc, g_array_index (run, guint, i))));
+      t.palette = palette;
+      ctx_init_text (&t, cr);
+      text_draw (&t, MARGIN, 1, _("Run, end to end"), FONT_TITLE, &palette->foreground,
+                 ALIGN_LEFT, width - 2 * MARGIN);
+      text_draw (&t, MARGIN, 20, names->str, FONT_NORMAL, &palette->dim, ALIGN_LEFT,
+                 width - 2 * MARGIN);
+      ctx_clear (&t);
+      cairo_translate (cr, 0, TITLE_H);
     }
-  ctx_clear (&c);
+  for (guint i = 0; i < run->len; i++)
+    {
+      Ctx c = { 0 };
+      guint k = g_array_index (run, guint, i);
+
+      if (ctx_setup_cable (&c, doc, analysis, k, width, cr))
+        {
+          c.palette = palette;
+          draw_all (&c);
+          cairo_translate (cr, 0, c.height);
+          if (i + 1 < run->len)
+            {
+              PwCable *a = pw_document_get_cable (doc, k);
+              PwCable *b = pw_document_get_cable (doc, g_array_index (run, guint, i + 1));
+
+              draw_junction (&c, a, b);
+              cairo_translate (cr, 0, junction_height (analysis, a, b));
+            }
+        }
+      ctx_clear (&c);
+    }
+  cairo_restore (cr);
 }
 
 double

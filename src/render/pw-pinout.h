@@ -29,6 +29,13 @@ void   pw_pinout_draw            (cairo_t         *cr,
                                   const PwPalette *palette,
                                   double           width);
 
+/* The cables of @cable's run (DESIGN.md §4), in order from one end of the
+ * chain to the other; only @cable when it meets no other cable's end.
+ * pw_pinout_draw () draws the whole run. */
+GArray *pw_pinout_get_run        (PwDocument      *doc,
+                                  PwAnalysis      *analysis,
+                                  guint            cable);
+
 /* A cable type alone: its ends and wires, no ports (a pinout sheet). */
 double pw_pinout_type_get_height (PwCableType     *type,
                                   double           width);
