@@ -1254,6 +1254,24 @@ cable_label_rect (CableInfo *ci,
   r->height = h;
 }
 
+void
+pw_render_cable_path (PwRender *self,
+                      cairo_t  *cr,
+                      guint     cable)
+{
+  CableInfo *ci;
+
+  g_return_if_fail (self != NULL && cable < self->cable_info->len);
+  ci = &g_array_index (self->cable_info, CableInfo, cable);
+  for (guint s = 0; s < ci->n_segments; s++)
+    {
+      Segment *seg = &g_array_index (self->segments, Segment, ci->first_segment + s);
+
+      cairo_move_to (cr, seg->p[0], seg->p[1]);
+      cairo_curve_to (cr, seg->p[2], seg->p[3], seg->p[4], seg->p[5], seg->p[6], seg->p[7]);
+    }
+}
+
 gboolean
 pw_render_get_free_end (PwRender *self,
                         guint     cable,

@@ -108,6 +108,10 @@ gboolean    pw_render_get_cable_anchor   (PwRender         *self,
                                           double           *x,
                                           double           *y);
 
+/* Appends the path @cable's lines run along (its segments) to @cr's path. */
+void        pw_render_cable_path         (PwRender         *self,
+                                          cairo_t          *cr,
+                                          guint             cable);
 /* Where the free end @end of @cable hangs (its ring); FALSE when that end
  * is plugged or nothing of the cable is. */
 gboolean    pw_render_get_free_end       (PwRender         *self,

@@ -448,16 +448,18 @@ draw_selection (PwCanvas        *self,
       cairo_stroke (cr);
     }
 
+  /* A selected cable is highlighted along its whole path, under a
+   * translucent band that leaves its own dashes readable. */
   if (self->selected_cable != NULL)
     {
-      double x, y;
-
-      if (pw_render_get_cable_anchor (self->render, self->selected_cable->index, &x, &y))
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, 30 / MAX (self->view.zoom, 0.5), 0, 2 * G_PI);
-          cairo_stroke (cr);
-        }
+      cairo_new_path (cr);
+      pw_render_cable_path (self->render, cr, self->selected_cable->index);
+      cairo_set_source_rgba (cr, palette->selection.r, palette->selection.g, palette->selection.b,
+                             0.45);
+      cairo_set_line_width (cr, 7 / self->view.zoom);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     }
 }
 
