@@ -362,7 +362,15 @@ write_test_geometry (PwWindow *self)
       for (guint e = 0; e < cable->type->n_ends; e++)
         {
           json_builder_set_member_name (b, cable->type->ends[e].id);
-          if (cable->ends[e].device == NULL)
+          if (cable->ends[e].cable != NULL)
+            {
+              /* In another cable's end: "cable C2.a". */
+              g_autofree char *into = g_strdup_printf ("cable %s.%s", cable->ends[e].cable->id,
+                                                       cable->ends[e].cable->type->ends[cable->ends[e].end].id);
+
+              json_builder_add_string_value (b, into);
+            }
+          else if (cable->ends[e].device == NULL)
             json_builder_add_null_value (b);
           else
             {

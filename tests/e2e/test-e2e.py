@@ -444,6 +444,45 @@ def first_hour_scenario():
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def extension_scenario():
+    """A lead from the mic and an extension from the desk, both ends hanging
+    free: dragging one free end onto the other plugs them together."""
+    workdir = tempfile.mkdtemp(prefix="patchwise-e2e-extension-")
+    plan = os.path.join(workdir, "extension.patchwise")
+    with open(plan, "w") as f:
+        json.dump({"format": "patchwise", "version": 1, "title": "Extension",
+                   "devices": [{"id": "mic1", "type": "dynamic-mic", "name": "Mic", "x": 40, "y": 80},
+                               {"id": "desk", "type": "live-desk-16", "name": "Desk", "x": 700, "y": 80}],
+                   "cables": [{"id": "C1", "type": "xlr-f-m", "label": "C1",
+                               "ends": {"a": {"device": "mic1", "port": "out"}}},
+                              {"id": "C2", "type": "xlr-f-m", "label": "C2",
+                               "ends": {"b": {"device": "desk", "port": "ch1"}}}]}, f)
+    app = App(workdir, args=(plan,))
+    try:
+        g = geometry_where(app, lambda g: "C1.b" in g["free_ends"] and "C2.a" in g["free_ends"],
+                           "the two free ends")
+        app.drag(g["free_ends"]["C1.b"], g["free_ends"]["C2.a"])
+        try:
+            g = geometry_where(app, lambda g: g["cable_list"]["C1"]["ends"]["b"] == "cable C2.a",
+                               "the lead plugged into the extension", timeout=8)
+        except TimeoutError:
+            g = app.geometry()
+        tap(g["cable_list"]["C1"]["ends"]["b"] == "cable C2.a"
+            and g["cable_list"]["C2"]["ends"]["a"] is None,
+            "a free cable end dragged onto another cable's free end plugs into it",
+            json.dumps(g["cable_list"]))
+        shoot(app, "e2e-extension.png")
+        app.key("ctrl+z")
+        g = app.geometry()
+        tap(g["cable_list"]["C1"]["ends"]["b"] is None, "one Ctrl+Z pulls it out again",
+            json.dumps(g["cable_list"]))
+    except Exception as e:  # noqa: BLE001 - report any failure as a test failure
+        tap(False, "the extension session ran to the end", repr(e))
+    finally:
+        app.quit()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     workdir = tempfile.mkdtemp(prefix="patchwise-e2e-")
     plan = os.path.join(workdir, "wired.patchwise")
@@ -510,6 +549,7 @@ def main():
 
     recovery_scenario()
     first_hour_scenario()
+    extension_scenario()
 
     print("1..%d" % len(results))
     return 0 if all(results) else 1
