@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pw-format.h"
+#include "pw-history.h"
 #include "pw-layout.h"
 #include "pw-render.h"
 #include "pw-test-images.h"
@@ -257,6 +258,80 @@ test_port_sides (void)
                    PW_SIDE_RIGHT);
 }
 
+/* Pixels in the box around (x, y), in document units on @surface drawn by
+ * draw_plan (), that differ from the card's colour. */
+static guint
+ink_near (cairo_surface_t *surface,
+          PwRender        *render,
+          double           x,
+          double           y,
+          int              half)
+{
+  const PwColor *card = &pw_palette_get (FALSE)->card;
+  guint8 want[3] = { (guint8) (card->r * 255 + 0.5), (guint8) (card->g * 255 + 0.5),
+                     (guint8) (card->b * 255 + 0.5) };
+  PwRect bounds;
+  guint n = 0;
+  int stride, px, py;
+  guint8 *data;
+
+  cairo_surface_flush (surface);
+  pw_render_get_bounds (render, &bounds);
+  px = (int) (x + 10 - bounds.x);
+  py = (int) (y + 10 - bounds.y);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int j = py - half; j <= py + half; j++)
+    for (int i = px - half; i <= px + half; i++)
+      {
+        guint8 *p = data + j * stride + 4 * i;   /* B, G, R, A */
+
+        if (ABS (p[2] - want[0]) + ABS (p[1] - want[1]) + ABS (p[0] - want[2]) > 24)
+          n++;
+      }
+  return n;
+}
+
+/* A coupling is drawn inside its card, between the ports it joins: the DI
+ * box's transformer and the in-line pad's resistor; a card without one
+ * keeps that place empty. */
+static void
+test_couplings_drawn (void)
+{
+  const char *types[] = { "passive-di", "inline-pad-20", "dynamic-mic" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(PwDocument) doc = pw_document_new ();
+      g_autoptr(PwHistory) history = pw_history_new (doc);
+      PwDeviceType *type = pw_type_set_lookup_device (pw_catalogue_get_builtin (), types[t]);
+      g_autoptr(PwRender) render = NULL;
+      cairo_surface_t *surface;
+      double ax, ay, bx, by, cx;
+      guint from = 0, to = 0;
+      PwRect card;
+
+      g_assert_nonnull (type);
+      pw_edit_add_device (history, type, NULL, 0, 0);
+      render = pw_render_new (doc, NULL);
+      if (type->n_couplings > 0)
+        {
+          from = type->couplings[0].from;
+          to = type->couplings[0].to;
+        }
+      pw_render_get_port_anchor (render, 0, from, &ax, &ay);
+      pw_render_get_port_anchor (render, 0, to, &bx, &by);
+      pw_render_get_card_rect (render, 0, &card);
+      cx = card.x + card.width / 2;
+      surface = draw_plan (render, FALSE);
+      if (type->n_couplings > 0)
+        g_assert_cmpuint (ink_near (surface, render, cx, (ay + by) / 2, 5), >, 10);
+      else
+        g_assert_cmpuint (ink_near (surface, render, cx, (ay + by) / 2, 5), ==, 0);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -272,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/render/core/culling", test_culling);
   g_test_add_func ("/render/core/update-stable", test_update_stable);
   g_test_add_func ("/render/core/port-sides", test_port_sides);
+  g_test_add_func ("/render/core/couplings", test_couplings_drawn);
 
   return g_test_run ();
 }

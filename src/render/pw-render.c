@@ -2009,6 +2009,72 @@ stamp_glyph (PwRender        *self,
   return TRUE;
 }
 
+/* A coupling inside its card (DESIGN.md §3): a transformer's two windings
+ * and core, or a pad's resistor, in the middle of the card between the
+ * rows of the ports it joins, with the pad's loss beneath. */
+static void
+draw_coupling (PwRender         *self,
+               cairo_t          *cr,
+               const PwPalette  *palette,
+               guint             index,
+               const PwCoupling *coupling)
+{
+  CardInfo *card = &g_array_index (self->cards, CardInfo, index);
+  double fx, fy, tx, ty, cx, cy;
+
+  pw_render_get_port_anchor (self, index, coupling->from, &fx, &fy);
+  pw_render_get_port_anchor (self, index, coupling->to, &tx, &ty);
+  cx = card->rect.x + card->rect.width / 2;
+  cy = (fy + ty) / 2;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  /* A clear ground, so that no label runs through the symbol. */
+  cairo_rectangle (cr, cx - 13, cy - 8, 26, 16);
+  pw_palette_set_source (cr, &palette->card);
+  cairo_fill (cr);
+  pw_palette_set_source (cr, &palette->dim);
+  cairo_set_line_width (cr, 1.1);
+  if (coupling->kind == PW_COUPLING_TRANSFORMER)
+    {
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double x = cx + side * 5;
+
+          cairo_new_sub_path (cr);
+          for (int k = 0; k < 3; k++)
+            cairo_arc_negative (cr, x, cy - 4.5 + k * 4.5, 2.25,
+                                side < 0 ? -G_PI / 2 : 3 * G_PI / 2,
+                                side < 0 ? G_PI / 2 : G_PI / 2);
+          cairo_stroke (cr);
+        }
+      cairo_move_to (cr, cx - 1, cy - 7);
+      cairo_line_to (cr, cx - 1, cy + 7);
+      cairo_move_to (cr, cx + 1, cy - 7);
+      cairo_line_to (cr, cx + 1, cy + 7);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_move_to (cr, cx - 12, cy);
+      cairo_line_to (cr, cx - 7, cy);
+      cairo_move_to (cr, cx + 7, cy);
+      cairo_line_to (cr, cx + 12, cy);
+      cairo_rectangle (cr, cx - 7, cy - 3.5, 14, 7);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  if (coupling->pad_db > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("−%g dB", coupling->pad_db);
+      g_autoptr(PangoLayout) layout = pw_render_create_layout (self->pango, text, 6.5, FALSE);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      show_layout (cr, layout, &palette->dim, cx - w / 2, cy + 8);
+    }
+}
+
 static void
 draw_card (PwRender        *self,
            cairo_t         *cr,
@@ -2057,6 +2123,9 @@ draw_card (PwRender        *self,
 
   if (scale * GLYPH_SIZE < 2.5)
     return;
+
+  for (guint k = 0; k < card->type->n_couplings && text; k++)
+    draw_coupling (self, cr, palette, index, &card->type->couplings[k]);
 
   for (guint p = 0; p < card->type->n_ports; p++)
     {
