@@ -205,7 +205,7 @@ test_json_shape (void)
 {
   static const char * const file_members[] = { "file", "findings", "links", "suppressed", NULL };
   static const char * const finding_members[] = {
-    "code", "severity", "cable", "device", "port", "message", NULL
+    "code", "severity", "cable", "device", "port", "channel", "message", "detail", "fixes", NULL
   };
   static const char * const link_members[] = { "cable", "class", NULL };
   g_auto(Run) run = { 0 };
@@ -235,6 +235,9 @@ test_json_shape (void)
           /* What a finding does not concern is null, not missing. */
           g_assert_true (json_object_get_null_member (f, "device"));
           g_assert_true (json_object_get_null_member (f, "port"));
+          g_assert_true (json_object_get_null_member (f, "channel"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (f, "fixes")),
+                            ==, 0);
         }
       else
         {

@@ -1950,13 +1950,14 @@ ground_edge_add (GArray *edges,
 }
 
 /* The port a finding about a cable on a ground loop names: the end that
- * receives (an input, else an insert), or -1 when it joins passive ports
- * only. */
+ * receives (an input, else an insert, else the passive port an output's
+ * cable plugs into), or -1 when it joins passive ports only. */
 static int
 receiving_port (PwAnalysis *self,
                 PwCable    *cable)
 {
-  int found = -1;
+  int found = -1, passive = -1;
+  gboolean driven = FALSE;
 
   for (guint e = 0; e < cable->type->n_ends; e++)
     {
@@ -1970,7 +1971,15 @@ receiving_port (PwAnalysis *self,
         return g;
       if (dir == PW_DIRECTION_INSERT && found < 0)
         found = g;
+      else if (dir == PW_DIRECTION_PASSIVE && passive < 0)
+        passive = g;
+      else if (dir == PW_DIRECTION_OUT)
+        driven = TRUE;
     }
+  /* From an output into a passive port (a wall plate, a splitter's input):
+   * that port receives. Between passive ports only, none does (§6). */
+  if (found < 0 && driven)
+    found = passive;
   return found;
 }
 

@@ -165,7 +165,14 @@ pw_cli_finding_to_json (PwDocument      *doc,
       json_object_set_null_member (obj, "device");
       json_object_set_null_member (obj, "port");
     }
+  /* No port carries channels yet (issue #14): every finding's channel is
+   * null, as §8 asks for single-channel ports. */
+  json_object_set_null_member (obj, "channel");
   json_object_set_string_member (obj, "message", pw_code_get_message (f->code));
+  /* The plan-specific detail and the verified fixes of §6 are issue #15:
+   * until then no detail is claimed and no fix is offered. */
+  json_object_set_null_member (obj, "detail");
+  json_object_set_array_member (obj, "fixes", json_array_new ());
   json_node_take_object (node, obj);
   return node;
 }
