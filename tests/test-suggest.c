@@ -28,6 +28,7 @@ best (const char *from_type,
                                                  port_of (from_type, from_port),
                                                  port_of (to_type, to_port));
 
+  pw_suggest_add_direct (choices, port_of (from_type, from_port), port_of (to_type, to_port));
   if (choices->len == 0)
     return NULL;
   return g_array_index (choices, PwCableChoice, 0).type->id;
@@ -44,6 +45,31 @@ test_best_fit (void)
   g_assert_cmpstr (best ("electric-guitar", "out", "passive-di", "in"), ==, "ts-ts");
   /* Amplifier to a speaker: speakON. */
   g_assert_cmpstr (best ("power-amp", "out-a", "passive-speaker", "in"), ==, "nl4-nl4");
+}
+
+/* A plug on an input device's own lead goes straight in (DESIGN.md §4
+ * "direct"); a chassis plug (a microphone's XLR) takes a cable, with the
+ * direct connection only as the last alternative. */
+static void
+test_direct (void)
+{
+  g_autoptr(GArray) mic = pw_suggest_cables (pw_catalogue_get_builtin (),
+                                             port_of ("dynamic-mic", "out"),
+                                             port_of ("live-desk-16", "ch1"));
+  PwCableChoice *last;
+
+  pw_suggest_add_direct (mic, port_of ("dynamic-mic", "out"), port_of ("live-desk-16", "ch1"));
+  g_assert_cmpstr (best ("headphones-635", "in", "headphone-amp", "out-635"), ==, "direct");
+  g_assert_cmpstr (best ("headphone-amp", "out-635", "headphones-635", "in"), ==, "direct");
+  g_assert_cmpstr (best ("bodypack-transmitter-ta4", "in", "lavalier-mic-ta4", "out"), ==,
+                   "direct");
+  g_assert_cmpstr (best ("headphones-xlr4", "in", "headphone-amp", "out-xlr4"), ==, "direct");
+
+  g_assert_cmpstr (g_array_index (mic, PwCableChoice, 0).type->id, ==, "xlr-f-m");
+  last = &g_array_index (mic, PwCableChoice, mic->len - 1);
+  g_assert_true (pw_cable_type_is_direct (last->type));
+  /* Sockets on both sides never mate directly. */
+  g_assert_cmpstr (best ("dynamic-mic", "out", "headphone-amp", "out-xlr4"), !=, "direct");
 }
 
 static void
@@ -121,6 +147,7 @@ main (int    argc,
 
   g_test_add_func ("/suggest/best-fit", test_best_fit);
   g_test_add_func ("/suggest/alternatives", test_alternatives);
+  g_test_add_func ("/suggest/direct", test_direct);
   g_test_add_func ("/suggest/nothing-fits", test_nothing_fits);
   g_test_add_func ("/suggest/breakout", test_breakout);
 

@@ -329,6 +329,42 @@ test_inspector_shows_pin_diagram (void)
   g_object_unref (inspector);
 }
 
+/* Headphones dragged onto an amplifier's socket plug straight in: a direct
+ * connection, no cable, no length, and the plan saves and loads again. */
+static void
+test_canvas_connect_direct (void)
+{
+  g_autoptr(PwDocument) doc = pw_document_new ();
+  g_autoptr(PwHistory) history = pw_history_new (doc);
+  g_autoptr(PwRender) render = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwDocument) again = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *canvas = g_object_ref_sink (pw_canvas_new ());
+  PwDeviceType *phones = pw_type_set_lookup_device (pw_catalogue_get_builtin (), "headphones-635");
+  PwDeviceType *amp = pw_type_set_lookup_device (pw_catalogue_get_builtin (), "headphone-amp");
+  PwDevice *h, *a;
+  PwCable *cable;
+
+  h = pw_edit_add_device (history, phones, NULL, 400, 0);
+  a = pw_edit_add_device (history, amp, NULL, 0, 0);
+  render = pw_render_new (doc, NULL);
+  pw_canvas_set_history (PW_CANVAS (canvas), history, render);
+
+  cable = pw_canvas_connect (PW_CANVAS (canvas), a, pw_device_type_find_port (amp, "out-635"),
+                             h, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (pw_cable_type_is_direct (cable->type));
+  g_assert_false (cable->has_length);
+  text = pw_format_save_data (doc, NULL);
+  again = pw_format_load_data (text, strlen (text), "direct", &error);
+  g_assert_no_error (error);
+  g_assert_true (pw_cable_type_is_direct (pw_document_get_cable (again, 0)->type));
+
+  pw_canvas_set_history (PW_CANVAS (canvas), NULL, NULL);
+  g_object_unref (canvas);
+}
+
 static void
 test_canvas_connect_best_fit (void)
 {
@@ -433,6 +469,7 @@ main (int    argc,
   g_test_add_func ("/canvas/view/fit", test_view_fit);
   g_test_add_func ("/canvas/snap", test_snap);
   g_test_add_func ("/canvas/connect-best-fit", test_canvas_connect_best_fit);
+  g_test_add_func ("/canvas/connect-direct", test_canvas_connect_direct);
   g_test_add_func ("/canvas/plug-end-into-end", test_canvas_plug_end_into_end);
   g_test_add_func ("/widgets/panels", test_panels_build_and_finalize);
   g_test_add_func ("/widgets/inspector", test_inspector_shows_pin_diagram);

@@ -882,8 +882,9 @@ pw_edit_set_cable_type (PwHistory   *self,
   cmd = command_new (CMD_INSERT_CABLE);
   cmd->cable = pw_cable_new (id, type);
   cmd->cable->label = g_strdup (label);
-  cmd->cable->length_m = cable->length_m;
-  cmd->cable->has_length = cable->has_length;
+  /* A direct connection has no length; a cable that replaces one has none yet. */
+  cmd->cable->length_m = pw_cable_type_is_direct (type) ? 0 : cable->length_m;
+  cmd->cable->has_length = !pw_cable_type_is_direct (type) && cable->has_length;
   cmd->index = index;
   run (self, cmd, NULL);
 

@@ -234,3 +234,31 @@ pw_suggest_breakout (PwTypeSet        *types,
   *choice = best;
   return TRUE;
 }
+
+/* Two ports that mate each other need no cable: headphones plugged straight
+ * into an amplifier (DESIGN.md §4, "type": "direct"). A plug on an input
+ * device is on its own lead (headphones, a headset, a lavalier into its
+ * bodypack), so plugging it straight in comes first; a plug on any other port
+ * (a microphone's XLR, an interface's XLR outputs) is a chassis connector that
+ * takes a cable, so there the direct connection is the last alternative. */
+void
+pw_suggest_add_direct (GArray           *choices,
+                       const PwPortType *a,
+                       const PwPortType *b)
+{
+  gboolean a_is_plug = FALSE;
+  const PwMate *mate = NULL;
+  PwCableChoice direct = { pw_cable_type_get_direct (), 0, 1, 0 };
+  const PwPortType *plug;
+
+  g_return_if_fail (choices != NULL);
+
+  if (pw_connector_table_mate (pw_connector_table_get_default (), a->family, a->gender,
+                               b->family, b->gender, &mate, &a_is_plug) != PW_MATE_OK)
+    return;
+  plug = a_is_plug ? a : b;
+  if (plug->direction == PW_DIRECTION_IN)
+    g_array_prepend_val (choices, direct);
+  else
+    g_array_append_val (choices, direct);
+}

@@ -22,6 +22,13 @@ GArray *pw_suggest_cables (PwTypeSet        *types,
                            const PwPortType *a,
                            const PwPortType *b);
 
+/* Adds the direct connection (no cable) to @choices where @a and @b mate
+ * each other: first when the plug is on an input device's own lead, else
+ * last. */
+void pw_suggest_add_direct (GArray           *choices,
+                            const PwPortType *a,
+                            const PwPortType *b);
+
 typedef struct
 {
   PwCableType *type;

@@ -705,6 +705,7 @@ connect_now (PwCanvas  *self,
       g_clear_pointer (&choices, g_array_unref);
       choices = pw_suggest_cables (pw_catalogue_get_builtin (), a, b);
     }
+  pw_suggest_add_direct (choices, a, b);
   if (choices->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -717,7 +718,11 @@ connect_now (PwCanvas  *self,
   note_occupant (self, to, to_port, &occupants[1]);
   best = &g_array_index (choices, PwCableChoice, 0);
   pw_history_begin (self->history, _("Connect"));
-  cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
+  /* A direct connection has no length (DESIGN.md §4). */
+  if (pw_cable_type_is_direct (best->type))
+    cable = pw_edit_add_cable (self->history, best->type, NULL, 0, FALSE);
+  else
+    cable = pw_edit_add_cable (self->history, best->type, NULL, 3, TRUE);
   pw_edit_plug (self->history, cable, best->end_a, from, from_port);
   pw_edit_plug (self->history, cable, best->end_b, to, to_port);
   pw_edit_number_cables (self->history, &cable, 1);

@@ -977,6 +977,8 @@ compute_choices (PwInspector *self)
                                          &ends[0]->device->type->ports[ends[0]->port],
                                          &ends[1]->device->type->ports[ends[1]->port]);
       g_array_prepend_vals (self->choices, user->data, user->len);
+      pw_suggest_add_direct (self->choices, &ends[0]->device->type->ports[ends[0]->port],
+                             &ends[1]->device->type->ports[ends[1]->port]);
     }
   else
     self->choices = g_array_new (FALSE, FALSE, sizeof (PwCableChoice));
