@@ -262,3 +262,29 @@ pw_suggest_add_direct (GArray           *choices,
   else
     g_array_append_val (choices, direct);
 }
+
+/* What can join @a and @b, best first, as the canvas and the inspector offer
+ * it: the user library's cables first (they are the ones this user owns), then
+ * the catalogue's not already offered, and the direct connection where the
+ * two ports mate each other. */
+GArray *
+pw_suggest_connections (const PwPortType *a,
+                        const PwPortType *b)
+{
+  GArray *choices = pw_suggest_cables (pw_catalogue_get_user (), a, b);
+  g_autoptr(GArray) builtin = pw_suggest_cables (pw_catalogue_get_builtin (), a, b);
+
+  for (guint i = 0; i < builtin->len; i++)
+    {
+      PwCableChoice *choice = &g_array_index (builtin, PwCableChoice, i);
+      gboolean offered = FALSE;
+
+      for (guint j = 0; j < choices->len && !offered; j++)
+        offered = g_str_equal (g_array_index (choices, PwCableChoice, j).type->id,
+                               choice->type->id);
+      if (!offered)
+        g_array_append_val (choices, *choice);
+    }
+  pw_suggest_add_direct (choices, a, b);
+  return choices;
+}

@@ -22,6 +22,11 @@ GArray *pw_suggest_cables (PwTypeSet        *types,
                            const PwPortType *a,
                            const PwPortType *b);
 
+/* The user library's cables, then the catalogue's, then the direct
+ * connection: what the canvas and the inspector offer between two ports. */
+GArray *pw_suggest_connections (const PwPortType *a,
+                                const PwPortType *b);
+
 /* Adds the direct connection (no cable) to @choices where @a and @b mate
  * each other: first when the plug is on an input device's own lead, else
  * last. */

@@ -698,14 +698,7 @@ connect_now (PwCanvas  *self,
   PwCable *cable;
   Occupant occupants[2];
 
-  /* The user library first: its cables are the ones this user owns. */
-  choices = pw_suggest_cables (pw_catalogue_get_user (), a, b);
-  if (choices->len == 0)
-    {
-      g_clear_pointer (&choices, g_array_unref);
-      choices = pw_suggest_cables (pw_catalogue_get_builtin (), a, b);
-    }
-  pw_suggest_add_direct (choices, a, b);
+  choices = pw_suggest_connections (a, b);
   if (choices->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

@@ -968,18 +968,8 @@ compute_choices (PwInspector *self)
       ends[n_ends++] = &cable->ends[e];
   g_clear_pointer (&self->choices, g_array_unref);
   if (n_ends == 2)
-    {
-      g_autoptr(GArray) user = pw_suggest_cables (pw_catalogue_get_user (),
-                                                  &ends[0]->device->type->ports[ends[0]->port],
-                                                  &ends[1]->device->type->ports[ends[1]->port]);
-
-      self->choices = pw_suggest_cables (pw_catalogue_get_builtin (),
-                                         &ends[0]->device->type->ports[ends[0]->port],
-                                         &ends[1]->device->type->ports[ends[1]->port]);
-      g_array_prepend_vals (self->choices, user->data, user->len);
-      pw_suggest_add_direct (self->choices, &ends[0]->device->type->ports[ends[0]->port],
-                             &ends[1]->device->type->ports[ends[1]->port]);
-    }
+    self->choices = pw_suggest_connections (&ends[0]->device->type->ports[ends[0]->port],
+                                            &ends[1]->device->type->ports[ends[1]->port]);
   else
     self->choices = g_array_new (FALSE, FALSE, sizeof (PwCableChoice));
   /* A type of the same id twice (the plan's own copy and the catalogue's)
